@@ -1,0 +1,62 @@
+package dev.rnn4j;
+
+import dev.rnn4j.autograd.Node;
+import dev.rnn4j.kernel.Strided;
+
+/** Element-wise functions whose gradient is written from their output or input. */
+final class Activations {
+
+    private Activations() {
+    }
+
+    static Tensor tanh(Tensor x) {
+        Tensor y = Arithmetic.map(x, v -> (float) Math.tanh(v));
+        return fromOutput(y, x, "TanhBackward0", (g, out) -> g * (1f - out * out));
+    }
+
+    static Tensor sigmoid(Tensor x) {
+        Tensor y = Arithmetic.map(x, Activations::sigmoid);
+        return fromOutput(y, x, "SigmoidBackward0", (g, out) -> g * ((1f - out) * out));
+    }
+
+    static Tensor relu(Tensor x) {
+        Tensor y = Arithmetic.map(x, v -> v > 0f ? v : 0f);
+        return fromOutput(y, x, "ReluBackward0", (g, out) -> out > 0f ? g : 0f);
+    }
+
+    static Tensor exp(Tensor x) {
+        Tensor y = Arithmetic.map(x, v -> (float) Math.exp(v));
+        return fromOutput(y, x, "ExpBackward0", (g, out) -> g * out);
+    }
+
+    static Tensor log(Tensor x) {
+        Tensor y = Arithmetic.map(x, v -> (float) Math.log(v));
+        return fromOutput(y, x.detach(), x, "LogBackward0", (g, in) -> g / in);
+    }
+
+    static float sigmoid(float v) {
+        return (float) (1.0 / (1.0 + Math.exp(-v)));
+    }
+
+    private static Tensor fromOutput(Tensor y, Tensor x, String name, Strided.BinaryFn dydx) {
+        return fromOutput(y, y.detach(), x, name, dydx);
+    }
+
+    /** Records a node whose input gradient is dydx(g, saved) element-wise. */
+    private static Tensor fromOutput(Tensor y, Tensor saved, Tensor x, String name, Strided.BinaryFn dydx) {
+        if (Tensor.needsGrad(x)) {
+            y.attachGradFn(new Node(name, x) {
+                {
+                    save(saved);
+                }
+
+                @Override
+                protected Tensor[] backward(Tensor[] g) {
+                    Tensor s = saved(0);
+                    return new Tensor[]{Arithmetic.broadcastMap(g[0], s, dydx)};
+                }
+            }, 0);
+        }
+        return y;
+    }
+}

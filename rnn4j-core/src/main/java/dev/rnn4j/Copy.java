@@ -1,0 +1,61 @@
+package dev.rnn4j;
+
+import dev.rnn4j.autograd.Node;
+import dev.rnn4j.kernel.Strided;
+
+/** Copies between layouts: clone, contiguous data, and the in-place fill/copy/add. */
+final class Copy {
+
+    private Copy() {
+    }
+
+    static float[] contiguousData(Tensor t) {
+        float[] out = new float[t.numel()];
+        Strided.map(t.shape, t.data, t.offset, t.strides, out, v -> v);
+        return out;
+    }
+
+    static Tensor clone(Tensor t) {
+        Tensor out = new Tensor(contiguousData(t), t.shape.clone());
+        if (Tensor.needsGrad(t)) {
+            out.attachGradFn(new Node("CloneBackward0", t) {
+                @Override
+                protected Tensor[] backward(Tensor[] g) {
+                    return new Tensor[]{g[0]};
+                }
+            }, 0);
+        }
+        return out;
+    }
+
+    static void fill(Tensor t, float value) {
+        Strided.update(t.shape, t.data, t.offset, t.strides, new float[]{value}, 0, new int[t.shape.length],
+                (a, b) -> b);
+    }
+
+    static void copyInto(Tensor dst, Tensor src) {
+        int[] srcStrides = checkedStrides(dst, src);
+        Strided.update(dst.shape, dst.data, dst.offset, dst.strides, src.data, src.offset, srcStrides,
+                (a, b) -> b);
+    }
+
+    static void addInto(Tensor dst, Tensor src, float alpha) {
+        int[] srcStrides = checkedStrides(dst, src);
+        if (alpha == 1f) {
+            Strided.update(dst.shape, dst.data, dst.offset, dst.strides, src.data, src.offset, srcStrides,
+                    Float::sum);
+        } else {
+            Strided.update(dst.shape, dst.data, dst.offset, dst.strides, src.data, src.offset, srcStrides,
+                    (a, b) -> a + alpha * b);
+        }
+    }
+
+    private static int[] checkedStrides(Tensor dst, Tensor src) {
+        int[] shape = Shape.broadcast(dst.shape, src.shape);
+        if (!java.util.Arrays.equals(shape, dst.shape)) {
+            throw new IllegalArgumentException("output with shape " + Shape.list(dst.shape)
+                    + " doesn't match the broadcast shape " + Shape.list(shape));
+        }
+        return Shape.expandedStrides(src.shape, src.strides, dst.shape);
+    }
+}

@@ -1,0 +1,196 @@
+package dev.rnn4j;
+
+import dev.rnn4j.autograd.GradMode;
+import dev.rnn4j.autograd.Node;
+import dev.rnn4j.kernel.Parallel;
+import dev.rnn4j.random.Generator;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** Static entry points, as the {@code torch} namespace: creation, random numbers, joins, scopes. */
+public final class Torch {
+
+    private Torch() {
+    }
+
+    // ---- random numbers -----------------------------------------------------------------
+
+    /** Seeds the default generator, as {@code torch.manual_seed}. */
+    public static void manualSeed(long seed) {
+        Generator.defaultGenerator().manualSeed(seed);
+    }
+
+    public static Generator defaultGenerator() {
+        return Generator.defaultGenerator();
+    }
+
+    /** Standard normal samples, the same numbers as {@code torch.randn} after the same seed. */
+    public static Tensor randn(int... shape) {
+        return randn(Generator.defaultGenerator(), shape);
+    }
+
+    public static Tensor randn(Generator generator, int... shape) {
+        Tensor t = zeros(shape);
+        generator.normal(t.data, 0, t.data.length, 0.0, 1.0);
+        return t;
+    }
+
+    /** Uniform samples in [0, 1), as {@code torch.rand}. */
+    public static Tensor rand(int... shape) {
+        return rand(Generator.defaultGenerator(), shape);
+    }
+
+    public static Tensor rand(Generator generator, int... shape) {
+        Tensor t = zeros(shape);
+        generator.uniform(t.data, 0, t.data.length, 0.0, 1.0);
+        return t;
+    }
+
+    // ---- creation -----------------------------------------------------------------------
+
+    /** A tensor holding a copy of {@code data} in the given shape (a vector when no shape is given). */
+    public static Tensor tensor(float[] data, int... shape) {
+        int[] s = shape.length == 0 ? new int[]{data.length} : shape.clone();
+        Shape.checkNonNegative(s);
+        if (Shape.numel(s) != data.length) {
+            throw new IllegalArgumentException("shape " + Shape.list(s) + " does not hold " + data.length
+                    + " values");
+        }
+        return new Tensor(data.clone(), s);
+    }
+
+    /** A tensor over {@code data} itself, not a copy, as {@code torch.from_numpy}: writes show through. */
+    public static Tensor fromArray(float[] data, int... shape) {
+        Shape.checkNonNegative(shape);
+        if (Shape.numel(shape) != data.length) {
+            throw new IllegalArgumentException("shape " + Shape.list(shape) + " does not hold " + data.length
+                    + " values");
+        }
+        return new Tensor(data, shape.clone());
+    }
+
+    /** A 0-d tensor. */
+    public static Tensor scalar(float value) {
+        return new Tensor(new float[]{value}, new int[0]);
+    }
+
+    public static Tensor zeros(int... shape) {
+        Shape.checkNonNegative(shape);
+        return Tensor.empty(shape);
+    }
+
+    public static Tensor ones(int... shape) {
+        return full(shape, 1f);
+    }
+
+    public static Tensor full(int[] shape, float value) {
+        Tensor t = zeros(shape);
+        Arrays.fill(t.data, value);
+        return t;
+    }
+
+    public static Tensor zerosLike(Tensor t) {
+        return zeros(t.shape);
+    }
+
+    public static Tensor onesLike(Tensor t) {
+        return ones(t.shape);
+    }
+
+    /** 0, 1, …, end−1 as floats, as {@code torch.arange(end)}. */
+    public static Tensor arange(int end) {
+        return arange(0, end, 1);
+    }
+
+    public static Tensor arange(double start, double end, double step) {
+        if (step == 0) {
+            throw new IllegalArgumentException("step must be nonzero");
+        }
+        if ((step > 0 && start > end) || (step < 0 && start < end)) {
+            throw new IllegalArgumentException("upper bound and larger bound inconsistent with step sign");
+        }
+        int n = (int) Math.ceil((end - start) / step);
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = (float) (start + i * step);
+        }
+        return new Tensor(v, new int[]{n});
+    }
+
+    // ---- joins and products -------------------------------------------------------------
+
+    /** Concatenates along {@code dim}, as {@code torch.cat}. */
+    public static Tensor cat(List<Tensor> tensors, int dim) {
+        return Joins.cat(tensors.toArray(new Tensor[0]), dim, "CatBackward0");
+    }
+
+    public static Tensor cat(Tensor[] tensors, int dim) {
+        return Joins.cat(tensors, dim, "CatBackward0");
+    }
+
+    /** Stacks along a new first dimension, as {@code torch.stack}. */
+    public static Tensor stack(Tensor... tensors) {
+        return stack(Arrays.asList(tensors), 0);
+    }
+
+    public static Tensor stack(List<Tensor> tensors, int dim) {
+        if (tensors.isEmpty()) {
+            throw new IllegalArgumentException("stack expects a non-empty TensorList");
+        }
+        int[] shape = tensors.get(0).shape;
+        int d = Shape.wrapDim(dim, shape.length + 1);
+        Tensor[] parts = new Tensor[tensors.size()];
+        for (int i = 0; i < parts.length; i++) {
+            Tensor t = tensors.get(i);
+            if (!Arrays.equals(t.shape, shape)) {
+                throw new IllegalArgumentException("stack expects each tensor to be equal size, but got "
+                        + Shape.list(shape) + " at entry 0 and " + Shape.list(t.shape) + " at entry " + i);
+            }
+            parts[i] = ShapeOps.unsqueeze(t.detach(), d);
+        }
+        Tensor out = Joins.cat(parts, d, "StackBackward0").detach();
+        if (Tensor.needsGrad(tensors.toArray(new Tensor[0]))) {
+            out.attachGradFn(new Node("StackBackward0", tensors.toArray(new Tensor[0])) {
+                @Override
+                protected Tensor[] backward(Tensor[] g) {
+                    return g[0].unbind(d).toArray(new Tensor[0]);
+                }
+            }, 0);
+        }
+        return out;
+    }
+
+    public static Tensor matmul(Tensor a, Tensor b) {
+        return a.matmul(b);
+    }
+
+    /** bias + a · b, as {@code torch.addmm}. */
+    public static Tensor addmm(Tensor bias, Tensor a, Tensor b) {
+        return MatrixOps.addmm(bias, a, b);
+    }
+
+    // ---- scopes and settings ------------------------------------------------------------
+
+    /** A scope in which nothing records a graph: {@code try (var g = Torch.noGrad()) { … }}. */
+    public static GradMode.Scope noGrad() {
+        return new GradMode.Scope(false);
+    }
+
+    public static boolean isGradEnabled() {
+        return GradMode.isEnabled();
+    }
+
+    public static GradMode.Scope enableGrad() {
+        return new GradMode.Scope(true);
+    }
+
+    /** Sets the size of the one shared thread pool, as {@code torch.set_num_threads}. */
+    public static void setNumThreads(int n) {
+        Parallel.setNumThreads(n);
+    }
+
+    public static int getNumThreads() {
+        return Parallel.getNumThreads();
+    }
+}

@@ -1,0 +1,81 @@
+package dev.rnn4j.autograd;
+
+import dev.rnn4j.Tensor;
+
+/**
+ * A recorded operation: PyTorch's {@code grad_fn}. It keeps the edges to the nodes of its
+ * inputs and turns the gradients of its outputs into the gradients of its inputs.
+ *
+ * <p>{@link #name()} is the name PyTorch prints for the same call ({@code TanhBackward0}), so a
+ * printed tensor reads the same in both libraries even where rnn4j fuses several of PyTorch's
+ * operations into one node.
+ */
+public abstract class Node {
+
+    private final String name;
+    private final Edge[] nextEdges;
+    private Object[] saved;
+    private boolean freed;
+
+    /** @param inputs the operation's tensor inputs; one that needs no gradient gets no edge */
+    protected Node(String name, Tensor... inputs) {
+        this.name = name;
+        this.nextEdges = new Edge[inputs.length];
+        for (int i = 0; i < inputs.length; i++) {
+            nextEdges[i] = inputs[i] == null ? null : inputs[i].gradientEdge();
+        }
+    }
+
+    public final String name() {
+        return name;
+    }
+
+    /** How many tensors this operation produced. */
+    public int numOutputs() {
+        return 1;
+    }
+
+    /**
+     * The gradients of the inputs given those of the outputs.
+     *
+     * @param gradOutputs one per output, contiguous; {@code null} where no gradient arrived
+     * @return one per input given to the constructor; {@code null} where an input gets none
+     */
+    protected abstract Tensor[] backward(Tensor[] gradOutputs);
+
+    /** Keeps what the backward pass needs (tensors, arrays); freed after a backward pass without retain. */
+    protected final void save(Object... values) {
+        saved = values;
+    }
+
+    /** A value given to {@link #save}; fails as PyTorch does once the graph was freed. */
+    @SuppressWarnings("unchecked")
+    protected final <T> T saved(int index) {
+        if (freed) {
+            throw new IllegalStateException("Trying to backward through the graph a second time (or directly "
+                    + "access saved tensors after they have already been freed). Saved intermediate values of "
+                    + "the graph are freed when you call .backward() or autograd.grad(). Specify "
+                    + "retain_graph=True if you need to backward through the graph a second time or if you "
+                    + "need to access saved tensors after calling backward.");
+        }
+        return (T) saved[index];
+    }
+
+    final Edge[] nextEdges() {
+        return nextEdges;
+    }
+
+    final Tensor[] apply(Tensor[] gradOutputs, boolean retainGraph) {
+        Tensor[] grads = backward(gradOutputs);
+        if (!retainGraph && saved != null) {
+            saved = null;
+            freed = true;
+        }
+        return grads;
+    }
+
+    @Override
+    public String toString() {
+        return "<" + name + ">";
+    }
+}
