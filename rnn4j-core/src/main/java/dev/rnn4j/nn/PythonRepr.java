@@ -1,0 +1,37 @@
+package dev.rnn4j.nn;
+
+import java.math.BigDecimal;
+
+/** Python's {@code repr} of the values modules print (floats, booleans), so reprs match PyTorch's. */
+final class PythonRepr {
+
+    private PythonRepr() {
+    }
+
+    /** {@code repr(float(v))}: the shortest round-trip digits, 0.5, 1.0, 1e-05, 1e+16. */
+    static String floatRepr(double v) {
+        if (Double.isNaN(v)) {
+            return "nan";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "inf" : "-inf";
+        }
+        if (v == 0) {
+            return (1 / v < 0) ? "-0.0" : "0.0";
+        }
+        BigDecimal d = new BigDecimal(Double.toString(v)).stripTrailingZeros();
+        int exponent = d.precision() - d.scale() - 1;
+        if (exponent < -4 || exponent >= 16) {
+            String digits = d.unscaledValue().abs().toString();
+            String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+            return (v < 0 ? "-" : "") + mantissa + "e" + (exponent < 0 ? "-" : "+")
+                    + String.format("%02d", Math.abs(exponent));
+        }
+        String plain = d.toPlainString();
+        return plain.contains(".") ? plain : plain + ".0";
+    }
+
+    static String bool(boolean b) {
+        return b ? "True" : "False";
+    }
+}

@@ -1,0 +1,72 @@
+package dev.rnn4j.nn;
+
+import dev.rnn4j.Tensor;
+import dev.rnn4j.Torch;
+
+/**
+ * What {@code RNNCell}, {@code LSTMCell} and {@code GRUCell} share: the four parameters with
+ * G gate blocks, their initialisation, and the shape checks of one step.
+ */
+public abstract class RNNCellBase extends Module {
+
+    protected final int inputSize;
+    protected final int hiddenSize;
+    protected final boolean bias;
+    protected final Parameter weightIh;
+    protected final Parameter weightHh;
+    protected final Parameter biasIh;
+    protected final Parameter biasHh;
+
+    protected RNNCellBase(int inputSize, int hiddenSize, boolean bias, int gates) {
+        this.inputSize = inputSize;
+        this.hiddenSize = hiddenSize;
+        this.bias = bias;
+        weightIh = registerParameter("weight_ih", new Parameter(Torch.zeros(gates * hiddenSize, inputSize)));
+        weightHh = registerParameter("weight_hh", new Parameter(Torch.zeros(gates * hiddenSize, hiddenSize)));
+        biasIh = registerParameter("bias_ih", bias ? new Parameter(Torch.zeros(gates * hiddenSize)) : null);
+        biasHh = registerParameter("bias_hh", bias ? new Parameter(Torch.zeros(gates * hiddenSize)) : null);
+        Init.uniformByHiddenSize(parameters(), hiddenSize);
+    }
+
+    public int inputSize() {
+        return inputSize;
+    }
+
+    public int hiddenSize() {
+        return hiddenSize;
+    }
+
+    /** {@code (input·W_ihᵀ + b_ih)} or {@code (hidden·W_hhᵀ + b_hh)}: PyTorch's {@code linear}. */
+    protected static Tensor linear(Tensor x, Tensor weight, Tensor bias) {
+        return bias == null ? x.matmul(weight.t()) : Torch.addmm(bias, x, weight.t());
+    }
+
+    /** The ranks PyTorch accepts for a cell's input and state, with its message. */
+    protected final void checkRank(Tensor t, String what) {
+        if (t != null && t.dim() != 1 && t.dim() != 2) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + ": Expected " + what
+                    + " to be 1D or 2D, got " + t.dim() + "D instead");
+        }
+    }
+
+    /** {@code check_rnn_cell_forward_input} and {@code _hidden} of ATen, on batched (2-D) tensors. */
+    protected final void checkStep(Tensor input, Tensor hx, String hiddenLabel) {
+        if (input.size(1) != inputSize) {
+            throw new IllegalArgumentException("input has inconsistent input_size: got " + input.size(1)
+                    + " expected " + inputSize);
+        }
+        if (input.size(0) != hx.size(0)) {
+            throw new IllegalArgumentException("Input batch size " + input.size(0) + " doesn't match " + hiddenLabel
+                    + " batch size " + hx.size(0));
+        }
+        if (hx.size(1) != hiddenSize) {
+            throw new IllegalArgumentException(hiddenLabel + " has inconsistent hidden_size: got " + hx.size(1)
+                    + ", expected " + hiddenSize);
+        }
+    }
+
+    @Override
+    protected String extraRepr() {
+        return inputSize + ", " + hiddenSize + (bias ? "" : ", bias=False");
+    }
+}
