@@ -48,6 +48,10 @@ public final class GoldenFile {
             return Integer.parseInt(get(key));
         }
 
+        public long getLong(String key) {
+            return Long.parseLong(get(key));
+        }
+
         public double getDouble(String key) {
             return Double.parseDouble(get(key));
         }

@@ -1,0 +1,59 @@
+package dev.rnn4j.golden;
+
+import dev.rnn4j.Tensor;
+import dev.rnn4j.Torch;
+
+import java.util.Arrays;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** Compares rnn4j's tensors with PyTorch's, relative to the largest magnitude, as llm.c's tests do. */
+public final class GoldenAssert {
+
+    /** The tolerance of the golden tests: 1e-5 of the largest magnitude of the expected tensor. */
+    public static final double TOLERANCE = 1e-5;
+
+    private GoldenAssert() {
+    }
+
+    public static Tensor tensor(GoldenFile.Array a) {
+        return Torch.tensor(a.values(), a.shape());
+    }
+
+    public static void assertClose(String what, GoldenFile.Array expected, Tensor actual) {
+        assertClose(what, expected, actual, TOLERANCE);
+    }
+
+    public static void assertClose(String what, GoldenFile.Array expected, Tensor actual, double tolerance) {
+        if (actual == null) {
+            fail(what + ": no tensor, expected shape " + Arrays.toString(expected.shape()));
+        }
+        assertArrayEquals(expected.shape(), actual.shape().toArray(), what + ": shape");
+        float[] want = expected.values();
+        float[] got = actual.toFloatArray();
+        double scale = 0;
+        for (float v : want) {
+            scale = Math.max(scale, Math.abs(v));
+        }
+        double worst = 0;
+        int worstAt = -1;
+        for (int i = 0; i < want.length; i++) {
+            double diff = Math.abs((double) want[i] - got[i]);
+            if (!(diff <= worst)) {
+                worst = diff;
+                worstAt = i;
+            }
+        }
+        double relative = scale == 0 ? worst : worst / scale;
+        if (!(relative <= tolerance)) {
+            fail(String.format("%s: max difference %.3e (relative %.3e) at index %d: expected %s, got %s;"
+                            + " first expected %s, first got %s", what, worst, relative, worstAt, want[worstAt],
+                    got[worstAt], head(want), head(got)));
+        }
+    }
+
+    private static String head(float[] v) {
+        return Arrays.toString(Arrays.copyOf(v, Math.min(v.length, 6)));
+    }
+}
