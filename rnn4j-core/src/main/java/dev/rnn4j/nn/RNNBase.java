@@ -1,5 +1,6 @@
 package dev.rnn4j.nn;
 
+import dev.rnn4j.format.PythonRepr;
 import dev.rnn4j.Shape;
 import dev.rnn4j.Tensor;
 import dev.rnn4j.Torch;

@@ -1,15 +1,16 @@
-package dev.rnn4j.nn;
+package dev.rnn4j.format;
 
 import java.math.BigDecimal;
+import java.util.Collection;
 
 /** Python's {@code repr} of the values modules print (floats, booleans), so reprs match PyTorch's. */
-final class PythonRepr {
+public final class PythonRepr {
 
     private PythonRepr() {
     }
 
     /** {@code repr(float(v))}: the shortest round-trip digits, 0.5, 1.0, 1e-05, 1e+16. */
-    static String floatRepr(double v) {
+    public static String floatRepr(double v) {
         if (Double.isNaN(v)) {
             return "nan";
         }
@@ -31,7 +32,17 @@ final class PythonRepr {
         return plain.contains(".") ? plain : plain + ".0";
     }
 
-    static String bool(boolean b) {
+    public static String bool(boolean b) {
         return b ? "True" : "False";
+    }
+
+    /** How Python prints {@code module.state_dict().keys()}: {@code odict_keys(['weight', 'bias'])}. */
+    public static String odictKeys(Collection<String> keys) {
+        StringBuilder sb = new StringBuilder("odict_keys([");
+        int i = 0;
+        for (String k : keys) {
+            sb.append(i++ == 0 ? "" : ", ").append('\'').append(k).append('\'');
+        }
+        return sb.append("])").toString();
     }
 }
