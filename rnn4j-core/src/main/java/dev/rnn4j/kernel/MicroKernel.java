@@ -63,15 +63,60 @@ final class MicroKernel {
             c70 = a.fma(b0, c70);
             c71 = a.fma(b1, c71);
         }
+        // stores are written out here, not in a helper: a vector passed to a call C2 did not inline is boxed
         if (rows == MR && cols == NR) {
-            put(c00, c01, c, cOff + 0 * ldc, add);
-            put(c10, c11, c, cOff + 1 * ldc, add);
-            put(c20, c21, c, cOff + 2 * ldc, add);
-            put(c30, c31, c, cOff + 3 * ldc, add);
-            put(c40, c41, c, cOff + 4 * ldc, add);
-            put(c50, c51, c, cOff + 5 * ldc, add);
-            put(c60, c61, c, cOff + 6 * ldc, add);
-            put(c70, c71, c, cOff + 7 * ldc, add);
+            int ci;
+            if (add) {
+                ci = cOff + 0 * ldc;
+                c00.add(FloatVector.fromArray(S, c, ci)).intoArray(c, ci);
+                c01.add(FloatVector.fromArray(S, c, ci + L)).intoArray(c, ci + L);
+                ci = cOff + 1 * ldc;
+                c10.add(FloatVector.fromArray(S, c, ci)).intoArray(c, ci);
+                c11.add(FloatVector.fromArray(S, c, ci + L)).intoArray(c, ci + L);
+                ci = cOff + 2 * ldc;
+                c20.add(FloatVector.fromArray(S, c, ci)).intoArray(c, ci);
+                c21.add(FloatVector.fromArray(S, c, ci + L)).intoArray(c, ci + L);
+                ci = cOff + 3 * ldc;
+                c30.add(FloatVector.fromArray(S, c, ci)).intoArray(c, ci);
+                c31.add(FloatVector.fromArray(S, c, ci + L)).intoArray(c, ci + L);
+                ci = cOff + 4 * ldc;
+                c40.add(FloatVector.fromArray(S, c, ci)).intoArray(c, ci);
+                c41.add(FloatVector.fromArray(S, c, ci + L)).intoArray(c, ci + L);
+                ci = cOff + 5 * ldc;
+                c50.add(FloatVector.fromArray(S, c, ci)).intoArray(c, ci);
+                c51.add(FloatVector.fromArray(S, c, ci + L)).intoArray(c, ci + L);
+                ci = cOff + 6 * ldc;
+                c60.add(FloatVector.fromArray(S, c, ci)).intoArray(c, ci);
+                c61.add(FloatVector.fromArray(S, c, ci + L)).intoArray(c, ci + L);
+                ci = cOff + 7 * ldc;
+                c70.add(FloatVector.fromArray(S, c, ci)).intoArray(c, ci);
+                c71.add(FloatVector.fromArray(S, c, ci + L)).intoArray(c, ci + L);
+            } else {
+                ci = cOff + 0 * ldc;
+                c00.intoArray(c, ci);
+                c01.intoArray(c, ci + L);
+                ci = cOff + 1 * ldc;
+                c10.intoArray(c, ci);
+                c11.intoArray(c, ci + L);
+                ci = cOff + 2 * ldc;
+                c20.intoArray(c, ci);
+                c21.intoArray(c, ci + L);
+                ci = cOff + 3 * ldc;
+                c30.intoArray(c, ci);
+                c31.intoArray(c, ci + L);
+                ci = cOff + 4 * ldc;
+                c40.intoArray(c, ci);
+                c41.intoArray(c, ci + L);
+                ci = cOff + 5 * ldc;
+                c50.intoArray(c, ci);
+                c51.intoArray(c, ci + L);
+                ci = cOff + 6 * ldc;
+                c60.intoArray(c, ci);
+                c61.intoArray(c, ci + L);
+                ci = cOff + 7 * ldc;
+                c70.intoArray(c, ci);
+                c71.intoArray(c, ci + L);
+            }
             return;
         }
         float[] t = scratch;
@@ -92,15 +137,6 @@ final class MicroKernel {
         c70.intoArray(t, 7 * NR);
         c71.intoArray(t, 7 * NR + L);
         putEdge(t, c, cOff, ldc, rows, cols, add);
-    }
-
-    private static void put(FloatVector v0, FloatVector v1, float[] c, int ci, boolean add) {
-        if (add) {
-            v0 = v0.add(FloatVector.fromArray(S, c, ci));
-            v1 = v1.add(FloatVector.fromArray(S, c, ci + L));
-        }
-        v0.intoArray(c, ci);
-        v1.intoArray(c, ci + L);
     }
 
     private static void putEdge(float[] t, float[] c, int cOff, int ldc, int rows, int cols, boolean add) {

@@ -7,6 +7,8 @@ package dev.rnn4j.kernel;
 public final class VectorGemm implements Gemm {
     /** Below this many multiply-adds a product finishes before waking another thread pays off. */
     static final long PARALLEL_MIN_FMAS = 1L << 20;
+    /** Up to this many rows, A·Bᵀ as dot products beats packing B (measured on h·W_hhᵀ, see GemmBench). */
+    static final int DOT_MAX_M = Integer.getInteger("rnn4j.dotMaxM", 8);
 
     @Override
     public void gemm(boolean transA, boolean transB, int m, int n, int k,
@@ -21,6 +23,10 @@ public final class VectorGemm implements Gemm {
             return;
         }
         boolean parallel = (long) m * n * k >= PARALLEL_MIN_FMAS && Parallel.getNumThreads() > 1;
+        if (!transA && transB && m <= DOT_MAX_M && MicroKernel.L >= 8) { // the dot tile folds 8 sums into ≥ 8 lanes
+            DotGemm.run(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate, parallel);
+            return;
+        }
         PackedGemm.run(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate, parallel);
     }
 

@@ -59,8 +59,11 @@ class VectorGemmTest {
     @Test
     void recurrentShapes() {
         Random rnd = new Random(6);
-        for (int batch : new int[] {1, 3, 64}) {
+        for (int batch : new int[] {1, 2, 3, 7, 8, 9, 64}) {
             check(new GemmCase(rnd, false, true, batch, 1024, 256, false, true));
+        }
+        for (int n = 1; n <= 9; n++) {
+            check(new GemmCase(rnd, false, true, 3, n, 16 * n + n % 3, true, n % 2 == 0)); // dot tiles and tails
         }
         check(new GemmCase(rnd, true, false, 96, 40, 300, false, true));  // dW = dYᵀ·X
         check(new GemmCase(rnd, false, false, 300, 40, 96, false, false)); // dX = dY·W
