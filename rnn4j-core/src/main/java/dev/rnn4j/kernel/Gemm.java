@@ -1,0 +1,19 @@
+package dev.rnn4j.kernel;
+
+/**
+ * Single-precision matrix multiply on row-major arrays, the one kernel every layer is built on.
+ *
+ * <p>Implementations must give each element of C a result that does not depend on how many threads
+ * computed it, so that training is reproducible whatever {@link Parallel#setNumThreads} says.
+ */
+public interface Gemm {
+
+    /**
+     * C[m×n] = op(A)[m×k] · op(B)[k×n]  (+ C when accumulate). op(X) = Xᵀ when transX. Row-major with leading
+     * dimensions: A is m×k (lda ≥ k) or, transposed, k×m (lda ≥ m); B is k×n (ldb ≥ n) or, transposed, n×k
+     * (ldb ≥ k). C is m×n (ldc ≥ n). When k is 0 the product is the zero matrix.
+     */
+    void gemm(boolean transA, boolean transB, int m, int n, int k,
+              float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+              float[] c, int cOff, int ldc, boolean accumulate);
+}

@@ -1,0 +1,71 @@
+package dev.rnn4j.kernel;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class VectorGemmTest {
+    private final Gemm vector = new VectorGemm();
+    private final Gemm scalar = new ScalarGemm();
+
+    /** Vector against the scalar reference; both sum in float, in different orders. */
+    private void check(GemmCase g) {
+        double[] scale = {0};
+        g.reference(scale);
+        double[] expected = g.asDouble(g.run(scalar));
+        g.assertMatches(g.run(vector), expected, 1e-6 * Math.sqrt(Math.max(1, g.k)) + 1e-7, scale[0]);
+    }
+
+    private static void forAllCombos(Random rnd, int m, int n, int k, java.util.function.Consumer<GemmCase> body) {
+        for (int mask = 0; mask < 16; mask++) {
+            body.accept(new GemmCase(rnd, (mask & 1) != 0, (mask & 2) != 0, m, n, k, (mask & 4) != 0, (mask & 8) != 0));
+        }
+    }
+
+    @Test
+    void tailsOneTo33() {
+        Random rnd = new Random(3);
+        for (int m = 0; m <= 33; m += 1) {
+            for (int n : new int[] {0, 1, 2, 15, 16, 17, 31, 32, 33}) {
+                forAllCombos(rnd, m, n, 1 + (m * 7 + n) % 40, this::check);
+            }
+        }
+        for (int n = 1; n <= 33; n++) {
+            forAllCombos(rnd, 9, n, 17, this::check);
+        }
+        forAllCombos(rnd, 5, 5, 0, this::check);
+    }
+
+    /** Sizes straddling the tile (8×32), row block (128), depth block (256) and column panel (4096). */
+    @Test
+    void blockBoundaries() {
+        Random rnd = new Random(4);
+        int[][] shapes = {{127, 31, 255}, {128, 32, 256}, {129, 33, 257}, {136, 64, 512}, {257, 65, 513},
+                {1, 4097, 3}, {3, 4130, 20}, {130, 40, 600}};
+        for (int[] s : shapes) {
+            forAllCombos(rnd, s[0], s[1], s[2], this::check);
+        }
+    }
+
+    @Test
+    void randomShapes() {
+        Random rnd = new Random(5);
+        for (int t = 0; t < 150; t++) {
+            check(new GemmCase(rnd, rnd.nextBoolean(), rnd.nextBoolean(), 1 + rnd.nextInt(150), 1 + rnd.nextInt(150),
+                    1 + rnd.nextInt(400), rnd.nextBoolean(), rnd.nextBoolean()));
+        }
+    }
+
+    /** The recurrent hot path: h (N,H) · W_hhᵀ with W_hh (4H,H); and its backward shapes. */
+    @Test
+    void recurrentShapes() {
+        Random rnd = new Random(6);
+        for (int batch : new int[] {1, 2, 3, 7, 8, 9, 64}) {
+            check(new GemmCase(rnd, false, true, batch, 1024, 256, false, true));
+        }
+        for (int n = 1; n <= 9; n++) {
+            check(new GemmCase(rnd, false, true, 3, n, 16 * n + n % 3, true, n % 2 == 0)); // dot tiles and tails
+        }
+        check(new GemmCase(rnd, true, false, 96, 40, 300, false, true));  // dW = dYᵀ·X
+        check(new GemmCase(rnd, false, false, 300, 40, 96, false, false)); // dX = dY·W
+    }
+}
