@@ -7,8 +7,10 @@ package dev.rnn4j.random;
  * <p>Every step is a float32 operation in the original order. {@link Math#fma} appears exactly
  * where GCC ({@code -ffp-contract=fast}) contracts a multiply into the add or subtract that
  * consumes it: a multiply is fused when all of its uses are additions, and when both operands
- * of an addition are products the one computed first is the one fused. Changing any of these
- * choices moves a few results per thousand by one ulp.
+ * of an addition are products the one computed first is the one fused. This placement was
+ * checked instruction by instruction against the disassembled AVX2 {@code normal_fill} of a
+ * GCC 12 build of libtorch_cpu 1.13. Several alternatives change about one result in 10^4 to
+ * 10^6 by one ulp; others are harmless only because the product is exact (e*Q2, y*DP1, y*DP2).
  *
  * <p>Constants are written as {@code (float) double} because C converts the double literal
  * to float, which can round differently from a direct decimal-to-float conversion.

@@ -1,6 +1,7 @@
 package dev.rnn4j.random;
 
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -168,13 +169,13 @@ public final class Generator {
         @Override
         public boolean equals(Object o) {
             return o instanceof State s && seed == s.seed && left == s.left && next == s.next
-                    && java.util.Arrays.equals(mt, s.mt) && Objects.equals(nextFloatNormal, s.nextFloatNormal)
+                    && Arrays.equals(mt, s.mt) && Objects.equals(nextFloatNormal, s.nextFloatNormal)
                     && Objects.equals(nextDoubleNormal, s.nextDoubleNormal);
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(seed, java.util.Arrays.hashCode(mt), left, next, nextFloatNormal, nextDoubleNormal);
+            return Objects.hash(seed, Arrays.hashCode(mt), left, next, nextFloatNormal, nextDoubleNormal);
         }
 
         @Override
