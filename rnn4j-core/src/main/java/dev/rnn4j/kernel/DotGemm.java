@@ -59,7 +59,7 @@ final class DotGemm {
         }
     }
 
-    /** lanes[(r*4+q)*L ..] = lane-wise Σ_p a[r][p]·b[q][p] over the vector part of k. */
+    /** Σ_p a[r][p]·b[q][p] over the vector part of k for a 2×4 tile, folded into lanes[laneOf(r*4+q)]. */
     private static void tile2x4(int k, float[] a, int ai, int lda, float[] b, int bi, int ldb, float[] lanes) {
         FloatVector z = FloatVector.zero(S);
         FloatVector s00 = z, s01 = z, s02 = z, s03 = z, s10 = z, s11 = z, s12 = z, s13 = z;

@@ -1,8 +1,8 @@
 package dev.rnn4j.kernel;
 
 /**
- * GEMM on the incubating Vector API: packed, cache-blocked and register-tiled ({@link PackedGemm}), split over the
- * {@link Parallel} pool for big products. Only {@link Kernels} should name this class, reflectively.
+ * GEMM on the incubating Vector API: packed, cache-blocked and register-tiled ({@link PackedGemm}), or, for A·Bᵀ with
+ * few rows, unpacked dot products ({@link DotGemm}); split over the {@link Parallel} pool for big products. Only {@link Kernels} should name this class, reflectively.
  */
 public final class VectorGemm implements Gemm {
     /** Below this many multiply-adds a product finishes before waking another thread pays off. */
