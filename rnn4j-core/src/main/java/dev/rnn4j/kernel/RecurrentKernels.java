@@ -56,6 +56,17 @@ public final class RecurrentKernels {
         }
     }
 
+    /** dst (cols, rows) = srcᵀ for src (rows, cols): weights turned once per sequence so every step reads them in place. */
+    public static float[] transpose(float[] src, int rows, int cols) {
+        float[] dst = new float[rows * cols];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                dst[c * rows + r] = src[r * cols + c];
+            }
+        }
+        return dst;
+    }
+
     /** a (count) += b (count). */
     public static void add(float[] a, int aOff, float[] b, int bOff, int count) {
         for (int i = 0; i < count; i++) {

@@ -63,13 +63,14 @@ public final class RecurrentLayer {
         }
         float[] out = new float[steps * batch * hidden];
         float[] hh = new float[batch * gh];
+        float[] whT = RecurrentKernels.transpose(wh, gh, hidden);   // (H, G·H): each step's GEMM reads it in place
         boolean relu = kind == Kind.RNN_RELU;
         int step = batch * hidden;
         float[] prev = h0s;
         int prevOff = 0;
         for (int s = 0; s < steps; s++) {
             int t = reverse ? steps - 1 - s : s;
-            gemm.gemm(false, true, batch, gh, hidden, prev, prevOff, hidden, wh, 0, hidden, hh, 0, gh, false);
+            gemm.gemm(false, false, batch, gh, hidden, prev, prevOff, hidden, whT, 0, gh, hh, 0, gh, false);
             RecurrentKernels.rnnStepForward(relu, batch, hidden, hh, bh, pre, t * batch * gh, out, t * step);
             prev = out;
             prevOff = t * step;
