@@ -6,6 +6,7 @@ import dev.rnn4j.autograd.Engine;
 import dev.rnn4j.autograd.GradMode;
 import dev.rnn4j.autograd.Node;
 import dev.rnn4j.format.TensorFormat;
+import dev.rnn4j.kernel.Strided;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -77,14 +78,7 @@ public class Tensor implements Iterable<Tensor> {
     }
 
     public boolean isContiguous() {
-        int expected = 1;
-        for (int i = shape.length - 1; i >= 0; i--) {
-            if (shape[i] != 1 && strides[i] != expected) {
-                return false;
-            }
-            expected *= shape[i];
-        }
-        return true;
+        return Strided.isContiguous(shape, strides);
     }
 
     /** The values in row-major order, as a new array. */

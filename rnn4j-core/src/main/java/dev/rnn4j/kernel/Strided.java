@@ -118,7 +118,8 @@ public final class Strided {
         return pos;
     }
 
-    private static boolean isContiguous(int[] shape, int[] strides) {
+    /** Whether row-major order over shape visits storage with unit steps (size-1 dims may have any stride). */
+    public static boolean isContiguous(int[] shape, int[] strides) {
         int expected = 1;
         for (int i = shape.length - 1; i >= 0; i--) {
             if (shape[i] != 1 && strides[i] != expected) {
