@@ -185,7 +185,9 @@ public class Tensor implements Iterable<Tensor> {
 
     /** Back-propagates from a one-element tensor (the gradient of a loss). */
     public void backward() {
-        if (numel() != 1) {
+        // as torch.autograd's _make_grads: the scalar rule applies only to a tensor that requires grad;
+        // one that does not fails later with "element 0 of tensors does not require grad ..."
+        if (requiresGrad() && numel() != 1) {
             throw new IllegalStateException("grad can be implicitly created only for scalar outputs");
         }
         backward(Torch.onesLike(this), false);
