@@ -101,8 +101,9 @@ public class Tensor implements Iterable<Tensor> {
     /** The one value of a one-element tensor. */
     public float item() {
         if (numel() != 1) {
-            throw new IllegalArgumentException("a Tensor with " + numel()
-                    + " elements cannot be converted to Scalar");
+            // Python's Tensor.item() message in torch 1.13 (2.x says "a Tensor with N elements cannot be
+            // converted to Scalar")
+            throw new IllegalArgumentException("only one element tensors can be converted to Python scalars");
         }
         return data[offset];
     }
