@@ -97,20 +97,23 @@ final class Arithmetic {
         return out;
     }
 
+    // A Python number operand is wrapped into a 0-d tensor and goes through the Tensor overload,
+    // so `x + 2.5` records AddBackward0, not the Scalar overload's AddBackward1.
+
     static Tensor addScalar(Tensor a, float s) {
-        return ShapeOps.record(map(a, x -> x + s), a, "AddBackward1", g -> g);
+        return ShapeOps.record(map(a, x -> x + s), a, "AddBackward0", g -> g);
     }
 
     static Tensor subScalar(Tensor a, float s) {
-        return ShapeOps.record(map(a, x -> x - s), a, "SubBackward1", g -> g);
+        return ShapeOps.record(map(a, x -> x - s), a, "SubBackward0", g -> g);
     }
 
     static Tensor mulScalar(Tensor a, float s) {
-        return ShapeOps.record(map(a, x -> x * s), a, "MulBackward1", g -> g.mul(s));
+        return ShapeOps.record(map(a, x -> x * s), a, "MulBackward0", g -> g.mul(s));
     }
 
     static Tensor divScalar(Tensor a, float s) {
-        return ShapeOps.record(map(a, x -> x / s), a, "DivBackward1", g -> g.div(s));
+        return ShapeOps.record(map(a, x -> x / s), a, "DivBackward0", g -> g.div(s));
     }
 
     static Tensor neg(Tensor a) {

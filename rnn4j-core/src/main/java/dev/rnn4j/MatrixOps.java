@@ -55,63 +55,132 @@ final class MatrixOps {
         return recordProduct(out, bias, a, b, "AddmmBackward0");
     }
 
+    /**
+     * {@code torch.matmul}, dispatched as PyTorch 1.13's {@code _matmul_impl} does, so that the
+     * result records the same grad_fn: dot, mv, mm, a folded mm or mv, or a batched product.
+     */
     static Tensor matmul(Tensor a, Tensor b) {
         if (a.dim() == 0 || b.dim() == 0) {
             throw new IllegalArgumentException("both arguments to matmul need to be at least 1D, but they are "
                     + a.dim() + "D and " + b.dim() + "D");
         }
         if (a.dim() == 1 && b.dim() == 1) {
-            if (a.shape[0] != b.shape[0]) {
-                throw new IllegalArgumentException("inconsistent tensor size, expected tensor [" + a.shape[0]
-                        + "] and src [" + b.shape[0] + "] to have the same number of elements, but got "
-                        + a.shape[0] + " and " + b.shape[0] + " elements respectively");
-            }
-            return a.mul(b).sum();
+            return dot(a, b);
+        }
+        if (a.dim() == 2 && b.dim() == 1) {
+            return mv(a, b);
+        }
+        if (a.dim() == 1 && b.dim() == 2) {
+            // PyTorch squeezes in place here (squeeze_), hence SqueezeBackward3
+            return ShapeOps.squeeze(mm(a.unsqueeze(0), b), 0, "SqueezeBackward3");
         }
         if (a.dim() == 2 && b.dim() == 2) {
             return mm(a, b);
         }
-        if (a.dim() == 2 && b.dim() == 1) {
-            return mm(a, b.unsqueeze(1)).squeeze(1);
+        if (shouldFold(a, b.dim())) {
+            return folded(a, b);
         }
-        if (a.dim() == 1 && b.dim() == 2) {
-            return mm(a.unsqueeze(0), b).squeeze(0);
-        }
-        if (b.dim() <= 2) {
-            // (..., m, k) · (k, n): one GEMM over all the leading rows
-            int[] lead = java.util.Arrays.copyOf(a.shape, a.dim() - 1);
-            Tensor flat = a.reshape(-1, a.shape[a.dim() - 1]);
-            Tensor prod = b.dim() == 1 ? mm(flat, b.unsqueeze(1)).squeeze(1) : mm(flat, b);
-            int[] outShape = b.dim() == 1 ? lead : append(lead, b.shape[1]);
-            return prod.reshape(outShape);
+        if (shouldFold(b, a.dim())) {
+            // (…, k, n) on the right: fold it as bᵀ · aᵀ, then transpose back (a copy for a matrix a)
+            Tensor out = folded(b.transpose(-1, -2), a.dim() == 2 ? a.t() : a);
+            return a.dim() == 2 ? out.transpose(-1, -2).contiguous() : out;
         }
         return batched(a, b);
     }
 
-    /** Broadcast batched product: one matrix product per batch element, stacked. */
+    /**
+     * Whether a (3-D or more) times a vector or matrix is done as one product over the folded
+     * leading dimensions. Not for a 3-D a whose last two dimensions are transposed: folding
+     * would need a copy, so PyTorch takes the batched path.
+     */
+    private static boolean shouldFold(Tensor a, int otherDim) {
+        if (a.dim() < 3 || otherDim > 2) {
+            return false;
+        }
+        boolean transposedBatch = a.dim() == 3 && otherDim == 2 && a.strides[2] != 1
+                && a.strides[0] == a.shape[1] * a.shape[2];
+        return !transposedBatch;
+    }
+
+    /** (…, m, k) · (k[, n]) as one mm (or mv) over all the leading rows; records UnsafeViewBackward0. */
+    private static Tensor folded(Tensor a, Tensor b) {
+        int[] lead = java.util.Arrays.copyOf(a.shape, a.dim() - 1);
+        Tensor flat = a.reshape(Shape.numel(lead), a.shape[a.dim() - 1]);
+        Tensor prod = b.dim() == 2 ? mm(flat, b) : mv(flat, b);
+        int[] outShape = b.dim() == 2 ? append(lead, b.shape[1]) : lead;
+        return ShapeOps.view(prod, outShape, "UnsafeViewBackward0");
+    }
+
+    /** Vector dot product, as {@code torch.dot}. */
+    static Tensor dot(Tensor a, Tensor b) {
+        if (a.shape[0] != b.shape[0]) {
+            throw new IllegalArgumentException("inconsistent tensor size, expected tensor [" + a.shape[0]
+                    + "] and src [" + b.shape[0] + "] to have the same number of elements, but got "
+                    + a.shape[0] + " and " + b.shape[0] + " elements respectively");
+        }
+        double s = 0;
+        for (int i = 0; i < a.shape[0]; i++) {
+            s += (double) a.data[a.offset + i * a.strides[0]] * b.data[b.offset + i * b.strides[0]];
+        }
+        Tensor out = new Tensor(new float[]{(float) s}, new int[0]);
+        if (!Tensor.needsGrad(a, b)) {
+            return out;
+        }
+        return out.attachGradFn(new Node("DotBackward0", a, b) {
+            {
+                save(a.detach(), b.detach());
+            }
+
+            @Override
+            protected Tensor[] backward(Tensor[] g) {
+                return new Tensor[]{a.requiresGrad() ? g[0].mul(this.<Tensor>saved(1)) : null,
+                        b.requiresGrad() ? g[0].mul(this.<Tensor>saved(0)) : null};
+            }
+        }, 0);
+    }
+
+    /** Matrix times vector, as {@code torch.mv}. */
+    static Tensor mv(Tensor a, Tensor v) {
+        if (a.shape[1] != v.shape[0]) {
+            throw new IllegalArgumentException("size mismatch, got " + a.shape[0] + ", " + a.shape[0] + "x"
+                    + a.shape[1] + "," + v.shape[0]);
+        }
+        Tensor out = Tensor.empty(a.shape[0]);
+        gemmInto(a, ShapeOps.unsqueeze(v.detach(), 1), out.data);
+        if (!Tensor.needsGrad(a, v)) {
+            return out;
+        }
+        return out.attachGradFn(new Node("MvBackward0", a, v) {
+            {
+                save(a.detach(), v.detach());
+            }
+
+            @Override
+            protected Tensor[] backward(Tensor[] g) {
+                Tensor sa = saved(0);
+                Tensor sv = saved(1);
+                Tensor ga = a.requiresGrad() ? mm(g[0].unsqueeze(1), sv.unsqueeze(0)) : null;
+                Tensor gv = v.requiresGrad() ? mv(sa.t(), g[0]) : null;
+                return new Tensor[]{ga, gv};
+            }
+        }, 0);
+    }
+
+    /** Broadcast batched product of two (at least 2-D) tensors: one mm per batch element; UnsafeViewBackward0. */
     private static Tensor batched(Tensor a, Tensor b) {
-        Tensor a3 = a.dim() == 1 ? a.unsqueeze(0) : a;
-        Tensor b3 = b.dim() == 1 ? b.unsqueeze(1) : b;
-        int[] batchA = java.util.Arrays.copyOf(a3.shape, a3.dim() - 2);
-        int[] batchB = java.util.Arrays.copyOf(b3.shape, b3.dim() - 2);
+        int[] batchA = java.util.Arrays.copyOf(a.shape, a.dim() - 2);
+        int[] batchB = java.util.Arrays.copyOf(b.shape, b.dim() - 2);
         int[] batch = Shape.broadcast(batchA, batchB);
-        int m = a3.shape[a3.dim() - 2];
-        int k = a3.shape[a3.dim() - 1];
-        int n = b3.shape[b3.dim() - 1];
-        Tensor ea = a3.expand(append(append(batch, m), k)).reshape(-1, m, k);
-        Tensor eb = b3.expand(append(append(batch, b3.shape[b3.dim() - 2]), n)).reshape(-1, b3.shape[b3.dim() - 2], n);
+        int m = a.shape[a.dim() - 2];
+        int k = a.shape[a.dim() - 1];
+        int n = b.shape[b.dim() - 1];
+        Tensor ea = a.expand(append(append(batch, m), k)).reshape(-1, m, k);
+        Tensor eb = b.expand(append(append(batch, b.shape[b.dim() - 2]), n)).reshape(-1, b.shape[b.dim() - 2], n);
         Tensor[] products = new Tensor[ea.shape[0]];
         for (int i = 0; i < products.length; i++) {
             products[i] = mm(ea.get(i), eb.get(i));
         }
-        Tensor out = Torch.stack(products).reshape(append(append(batch, m), n));
-        if (a.dim() == 1) {
-            out = out.squeeze(-2);
-        }
-        if (b.dim() == 1) {
-            out = out.squeeze(-1);
-        }
-        return out;
+        return ShapeOps.view(Torch.stack(products), append(append(batch, m), n), "UnsafeViewBackward0");
     }
 
     private static Tensor recordProduct(Tensor out, Tensor bias, Tensor a, Tensor b, String name) {

@@ -95,8 +95,9 @@ public class Tensor implements Iterable<Tensor> {
     /** The one value of a one-element tensor. */
     public float item() {
         if (numel() != 1) {
-            throw new IllegalArgumentException("a Tensor with " + numel()
-                    + " elements cannot be converted to Scalar");
+            // Python's Tensor.item() message in torch 1.13 (2.x says "a Tensor with N elements cannot be
+            // converted to Scalar")
+            throw new IllegalArgumentException("only one element tensors can be converted to Python scalars");
         }
         return data[offset];
     }
@@ -179,7 +180,9 @@ public class Tensor implements Iterable<Tensor> {
 
     /** Back-propagates from a one-element tensor (the gradient of a loss). */
     public void backward() {
-        if (numel() != 1) {
+        // as torch.autograd's _make_grads: the scalar rule applies only to a tensor that requires grad;
+        // one that does not fails later with "element 0 of tensors does not require grad ..."
+        if (requiresGrad() && numel() != 1) {
             throw new IllegalStateException("grad can be implicitly created only for scalar outputs");
         }
         backward(Torch.onesLike(this), false);

@@ -17,7 +17,11 @@ public final class GoldenAssert {
     private GoldenAssert() {
     }
 
+    /** The tensor PyTorch wrote; a 0-d one stays 0-d (Torch.tensor without a shape makes a vector). */
     public static Tensor tensor(GoldenFile.Array a) {
+        if (a.shape().length == 0) {
+            return Torch.scalar(a.values()[0]);
+        }
         return Torch.tensor(a.values(), a.shape());
     }
 
