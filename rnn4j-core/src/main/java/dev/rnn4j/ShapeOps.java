@@ -25,8 +25,7 @@ final class ShapeOps {
 
     static Tensor reshape(Tensor t, int[] requested) {
         if (t.isContiguous()) {
-            // PyTorch 1.13 reshapes a viewable tensor through _reshape_alias (2.x records ViewBackward0)
-            return view(t, requested, "ReshapeAliasBackward0");
+            return view(t, requested, "ViewBackward0");
         }
         int[] shape = Shape.inferSize(requested, t.numel());
         Tensor copy = new Tensor(Copy.contiguousData(t), shape);
