@@ -95,9 +95,8 @@ public class Tensor implements Iterable<Tensor> {
     /** The one value of a one-element tensor. */
     public float item() {
         if (numel() != 1) {
-            // Python's Tensor.item() message in torch 1.13 (2.x says "a Tensor with N elements cannot be
-            // converted to Scalar")
-            throw new IllegalArgumentException("only one element tensors can be converted to Python scalars");
+            throw new IllegalArgumentException("a Tensor with " + numel()
+                    + " elements cannot be converted to Scalar");
         }
         return data[offset];
     }
