@@ -1,7 +1,8 @@
 """Golden vectors for rnn4j's tensor operations and their gradients.
 
 Writes rnn4j-core/src/test/resources/golden/ops.txt (relative to the repository root).
-Run with Debian's PyTorch:  cd tools/golden && /usr/bin/python3 ops.py
+Run with PyTorch 2.x, the reference for grad_fn names and messages (1.13 names a few views and
+products differently):  python3 -m venv V && V/bin/pip install torch;  cd tools/golden && V/bin/python ops.py
 
 Each case applies one expression (setting `op`; OpsCatalog.java maps the same name to the same
 Java calls) to 1-3 inputs that require grad. With g = torch.Generator().manual_seed(seed):
@@ -204,7 +205,7 @@ def main():
     assert used == set(OPS), f"ops without a case: {set(OPS) - used}"
     w = GoldenWriter(OUT, "torch tensor operations: outputs, grad_fn names, reprs and input gradients\n"
                           f"written by tools/golden/ops.py with torch {torch.__version__}\n"
-                          "regenerate: cd tools/golden && /usr/bin/python3 ops.py")
+                          "regenerate: cd tools/golden && <python with torch 2.x> ops.py")
     for idx, (op, shapes) in enumerate(CASES):
         write_case(w, idx, op, shapes)
     w.write()

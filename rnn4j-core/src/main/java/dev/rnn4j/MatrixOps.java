@@ -71,35 +71,47 @@ final class MatrixOps {
             return mv(a, b);
         }
         if (a.dim() == 1 && b.dim() == 2) {
-            // PyTorch squeezes in place here (squeeze_), hence SqueezeBackward3
-            return ShapeOps.squeeze(mm(a.unsqueeze(0), b), 0, "SqueezeBackward3");
+            // PyTorch squeezes in place here (squeeze_), hence SqueezeBackward4 (2.x; 1.13 printed SqueezeBackward3)
+            return ShapeOps.squeeze(mm(a.unsqueeze(0), b), 0, "SqueezeBackward4");
         }
         if (a.dim() == 2 && b.dim() == 2) {
             return mm(a, b);
         }
-        if (shouldFold(a, b.dim())) {
+        if (a.dim() == 3 && a.shape[0] == 1 && b.dim() == 3 && b.shape[0] != 1) {
+            // PyTorch 2 multiplies a one-batch 3-D left operand as the matrix it holds (seen: CloneBackward0)
+            return matmul(a.squeeze(0), b);
+        }
+        if (shouldFold(a, b)) {
             return folded(a, b);
         }
-        if (shouldFold(b, a.dim())) {
+        Tensor bT = b.dim() >= 3 ? b.transpose(-1, -2) : b;
+        if (shouldFold(bT, a)) {
             // (…, k, n) on the right: fold it as bᵀ · aᵀ, then transpose back (a copy for a matrix a)
-            Tensor out = folded(b.transpose(-1, -2), a.dim() == 2 ? a.t() : a);
+            Tensor out = folded(bT, a.dim() == 2 ? a.t() : a);
             return a.dim() == 2 ? out.transpose(-1, -2).contiguous() : out;
         }
         return batched(a, b);
     }
 
     /**
-     * Whether a (3-D or more) times a vector or matrix is done as one product over the folded
-     * leading dimensions. Not for a 3-D a whose last two dimensions are transposed: folding
-     * would need a copy, so PyTorch takes the batched path.
+     * PyTorch 2's {@code should_fold}: whether {@code big} (3-D or more) times a vector or matrix
+     * is done as one product over its folded leading dimensions — always when the smaller operand
+     * needs a gradient (a batched product would make its gradient a large sum), otherwise only
+     * when the folding needs no copy.
      */
-    private static boolean shouldFold(Tensor a, int otherDim) {
-        if (a.dim() < 3 || otherDim > 2) {
+    private static boolean shouldFold(Tensor big, Tensor small) {
+        if (big.dim() < 3 || small.dim() > 2) {
             return false;
         }
-        boolean transposedBatch = a.dim() == 3 && otherDim == 2 && a.strides[2] != 1
-                && a.strides[0] == a.shape[1] * a.shape[2];
-        return !transposedBatch;
+        if (Tensor.needsGrad(small) || big.numel() == 0) {
+            return true;
+        }
+        for (int i = 0; i < big.dim() - 2; i++) {
+            if (big.strides[i] != big.strides[i + 1] * big.shape[i + 1]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** (…, m, k) · (k[, n]) as one mm (or mv) over all the leading rows; records UnsafeViewBackward0. */

@@ -186,7 +186,7 @@ class AutogradTest {
         assertEquals(3f, Torch.tensor(new float[]{3f}, 1, 1).item());
         Tensor t = Torch.ones(4);
         Exception e = assertThrows(RuntimeException.class, t::item);
-        assertEquals("only one element tensors can be converted to Python scalars", e.getMessage());
+        assertEquals("a Tensor with 4 elements cannot be converted to Scalar", e.getMessage());
     }
 
     @Test
