@@ -1,9 +1,8 @@
 package dev.rnn4j.kernel;
 
 /**
- * The element-wise part of the fused recurrent layers: gate bias and activation after the
- * step's GEMM, and its derivative in the backward pass. Float operations keep PyTorch's
- * order, {@code act((h·W_hhᵀ + b_hh) + (x·W_ihᵀ + b_ih))}, so results round as PyTorch's do.
+ * Row-level helpers of the fused recurrent layers: bias rows, column sums, transposes, and
+ * the gathering and adding of state rows. The gate arithmetic itself is in {@link GateMath}.
  */
 public final class RecurrentKernels {
 
@@ -30,32 +29,6 @@ public final class RecurrentKernels {
         }
     }
 
-    /**
-     * One Elman step: h (n, hidden) = act((hh + bHh) + pre), with hh and pre (n, hidden).
-     *
-     * @param bHh the hidden bias (hidden), or null
-     */
-    public static void rnnStepForward(boolean relu, int n, int hidden, float[] hh, float[] bHh, float[] pre,
-                                      int preOff, float[] h, int hOff) {
-        for (int r = 0; r < n; r++) {
-            for (int j = 0; j < hidden; j++) {
-                int i = r * hidden + j;
-                float gate = bHh == null ? hh[i] : hh[i] + bHh[j];
-                float v = gate + pre[preOff + i];
-                h[hOff + i] = relu ? (v > 0f ? v : 0f) : (float) Math.tanh(v);
-            }
-        }
-    }
-
-    /** dGate (count) = dh · act'(gate), where act' is written from the step's output h. */
-    public static void rnnStepBackward(boolean relu, int count, float[] dh, float[] h, int hOff, float[] dGate,
-                                       int dGateOff) {
-        for (int i = 0; i < count; i++) {
-            float out = h[hOff + i];
-            dGate[dGateOff + i] = relu ? (out > 0f ? dh[i] : 0f) : dh[i] * (1f - out * out);
-        }
-    }
-
     /** dst (cols, rows) = srcᵀ for src (rows, cols): weights turned once per sequence so every step reads them in place. */
     public static float[] transpose(float[] src, int rows, int cols) {
         float[] dst = new float[rows * cols];
@@ -71,6 +44,13 @@ public final class RecurrentKernels {
     public static void add(float[] a, int aOff, float[] b, int bOff, int count) {
         for (int i = 0; i < count; i++) {
             a[aOff + i] += b[bOff + i];
+        }
+    }
+
+    /** dst[i] = a[i] + b[i] for count values. */
+    public static void sum(float[] a, int aOff, float[] b, int bOff, float[] dst, int dstOff, int count) {
+        for (int i = 0; i < count; i++) {
+            dst[dstOff + i] = a[aOff + i] + b[bOff + i];
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.rnn4j.format.PythonRepr;
 import dev.rnn4j.Shape;
 import dev.rnn4j.Tensor;
 import dev.rnn4j.Torch;
+import dev.rnn4j.nn.rnn.RecurrentLayer;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -67,12 +68,16 @@ public abstract class RNNBase extends Module {
         }
     }
 
-    /** The parameters of one layer in one direction; biases and projection may be null. */
-    protected record LayerWeights(Parameter wIh, Parameter wHh, Parameter bIh, Parameter bHh, Parameter wHr) {
+    /** A batched input as the layers take it: x (L, N, I), the states (layers·D, N, ·), and the input's rank. */
+    protected record Prepared(Tensor x, Tensor h, Tensor c, boolean batched) {
+    }
+
+    /** The layers' results: the last layer's output rows, the stacked final h and c (c null but for LSTM). */
+    protected record Layers(Tensor output, Tensor hidden, Tensor cell) {
     }
 
     protected final Options options;
-    private final List<LayerWeights> weights = new ArrayList<>();
+    private final List<RecurrentLayer.Weights> weights = new ArrayList<>();
 
     protected RNNBase(Options options) {
         this.options = options;
@@ -92,7 +97,7 @@ public abstract class RNNBase extends Module {
                 }
                 Parameter wHr = options.projSize() > 0 ? registerParameter("weight_hr" + suffix,
                         new Parameter(Torch.zeros(options.projSize(), options.hiddenSize()))) : null;
-                weights.add(new LayerWeights(wIh, wHh, bIh, bHh, wHr));
+                weights.add(new RecurrentLayer.Weights(wIh, wHh, bIh, bHh, wHr));
             }
         }
         Init.uniformByHiddenSize(parameters(), options.hiddenSize());
@@ -102,9 +107,103 @@ public abstract class RNNBase extends Module {
         return options;
     }
 
-    /** The weights of {@code layer} in {@code direction} (0 forward, 1 reverse). */
-    protected final LayerWeights weights(int layer, int direction) {
-        return weights.get(layer * options.directions() + direction);
+    private RecurrentLayer.Kind kind() {
+        return switch (options.mode()) {
+            case RNN_TANH -> RecurrentLayer.Kind.RNN_TANH;
+            case RNN_RELU -> RecurrentLayer.Kind.RNN_RELU;
+            case LSTM -> RecurrentLayer.Kind.LSTM;
+            case GRU -> RecurrentLayer.Kind.GRU;
+        };
+    }
+
+    /**
+     * Checks a padded input and its states as PyTorch's {@code forward} does, in its order, and
+     * brings them to the batched form: unbatched input gets its batch dimension, missing states
+     * become zeros, batch-first input is read as (L, N, I).
+     *
+     * @param cx the cell state of an LSTM, or null (always null for RNN and GRU)
+     */
+    protected final Prepared prepare(Tensor input, Tensor hx, Tensor cx) {
+        boolean lstm = options.mode() == Mode.LSTM;
+        checkInputRank(input);
+        boolean batched = input.dim() == 3;
+        int batchDim = options.batchFirst() ? 0 : 1;
+        Tensor in = batched ? input : input.unsqueeze(batchDim);
+        Tensor h = hx;
+        Tensor c = cx;
+        if (h != null && (h.dim() != (batched ? 3 : 2) || (c != null && c.dim() != (batched ? 3 : 2)))) {
+            String kind = batched ? "batched 3-D" : "unbatched 2-D";
+            String want = batched ? "3-D" : "2-D";
+            throw new IllegalArgumentException(lstm
+                    ? "For " + kind + " input, hx and cx should also be " + want + " but got (" + h.dim() + "-D, "
+                    + (c == null ? h.dim() : c.dim()) + "-D) tensors"
+                    : "For " + kind + " input, hx should also be " + want + " but got " + h.dim() + "-D tensor");
+        }
+        if (!batched && h != null) {
+            h = h.unsqueeze(1);
+            c = c == null ? null : c.unsqueeze(1);
+        }
+        int[] expectedH = expectedHiddenSize(in, options.realHiddenSize());
+        int[] expectedC = expectedHiddenSize(in, options.hiddenSize());
+        h = h == null ? Torch.zeros(expectedH) : h;
+        c = lstm && c == null ? Torch.zeros(expectedC) : c;
+        checkInput(in);
+        checkHiddenSize(h, expectedH, lstm ? "hidden[0]" : "hidden");
+        if (lstm) {
+            checkHiddenSize(c, expectedC, "hidden[1]");
+        }
+        Tensor x = options.batchFirst() ? in.transpose(0, 1) : in;
+        if (x.size(0) == 0) {
+            throw new IllegalArgumentException("Expected sequence length to be larger than 0 in RNN");
+        }
+        return new Prepared(x, h, c, batched);
+    }
+
+    /**
+     * Runs every layer and direction, each one fused operation, with dropout between layers.
+     *
+     * @param x          (L, N, I), or (rows, I) rows of a packed batch
+     * @param batchSizes rows per step
+     * @param h, c       (layers·D, N, ·); c null but for LSTM
+     * @param outputName the grad_fn name PyTorch shows for a one-direction layer's output
+     */
+    protected final Layers runLayers(Tensor x, int[] batchSizes, Tensor h, Tensor c, String outputName) {
+        int d = options.directions();
+        List<Tensor> finalH = new ArrayList<>();
+        List<Tensor> finalC = new ArrayList<>();
+        Tensor layerInput = x;
+        for (int layer = 0; layer < options.numLayers(); layer++) {
+            Tensor[] outs = new Tensor[d];
+            for (int dir = 0; dir < d; dir++) {
+                int k = layer * d + dir;
+                int[] outShape = x.dim() == 3 ? new int[]{x.size(0), x.size(1), options.realHiddenSize()}
+                        : new int[]{x.size(0), options.realHiddenSize()};
+                RecurrentLayer.Result r = RecurrentLayer.run(kind(), layerInput, batchSizes, outShape, h.get(k),
+                        c == null ? null : c.get(k), weights.get(k), dir == 1, outputName);
+                outs[dir] = r.output();
+                finalH.add(r.lastHidden());
+                if (r.lastCell() != null) {
+                    finalC.add(r.lastCell());
+                }
+            }
+            Tensor layerOutput = d == 1 ? outs[0] : Torch.cat(outs, -1);
+            layerInput = dropoutBetweenLayers(layerOutput, layer);
+        }
+        return new Layers(layerInput, Torch.stack(finalH, 0), c == null ? null : Torch.stack(finalC, 0));
+    }
+
+    /** Back to the input's layout: batch-first transposed (by {@code transposeName}'s op), unbatched squeezed. */
+    protected final Tensor outputLayout(Tensor output, boolean batched, String transposeName) {
+        Tensor out = output;
+        if (options.batchFirst()) {
+            out = transposeName.equals("TransposeBackward1") ? out.transpose_(0, 1) : out.transpose(0, 1);
+        }
+        return batched ? out : out.squeeze(options.batchFirst() ? 0 : 1);
+    }
+
+    /** A final state back to the input's layout: unbatched squeezed. */
+    protected static Tensor stateLayout(Tensor state, boolean batched) {
+        return batched ? state : state.squeeze(1);
     }
 
     /** The input's rank: 2 (unbatched) or 3, with the message of this module's PyTorch class. */

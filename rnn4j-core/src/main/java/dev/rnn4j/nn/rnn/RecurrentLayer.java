@@ -3,29 +3,55 @@ package dev.rnn4j.nn.rnn;
 import dev.rnn4j.Tensor;
 import dev.rnn4j.Torch;
 import dev.rnn4j.autograd.Node;
+import dev.rnn4j.kernel.ElmanGates;
+import dev.rnn4j.kernel.GateMath;
 import dev.rnn4j.kernel.Gemm;
+import dev.rnn4j.kernel.GruGates;
 import dev.rnn4j.kernel.Kernels;
+import dev.rnn4j.kernel.LstmGates;
 import dev.rnn4j.kernel.RecurrentKernels;
+
+import java.util.Arrays;
 
 /**
  * One recurrent layer in one direction as a single fused operation, the way cuDNN and oneDNN
  * run it: the input projection of all steps is one GEMM, each step one {@code h·W_hhᵀ} GEMM
- * plus a fused bias-and-activation, and the backward pass is back-propagation through time
- * with the same GEMMs. It records one node for the whole layer.
+ * plus the fused gate arithmetic ({@link GateMath}), and the backward pass is
+ * back-propagation through time with the same GEMMs. It records one node for the layer.
+ *
+ * <p>Rows are laid out step by step, {@code batchSizes[t]} rows for step t, longest sequence
+ * first: a padded (L, N, I) input is the case where every step has N rows, and a
+ * {@link PackedSequence}'s data is the general case, whose padded steps cost nothing. A
+ * sequence's state row stays in place while it runs, so its final state is simply the last
+ * value its row took, in either direction.
  */
 public final class RecurrentLayer {
 
-    /** The gate arithmetic of a layer. */
+    /** PyTorch's recurrent modes. */
     public enum Kind {
-        RNN_TANH, RNN_RELU;
+        RNN_TANH, RNN_RELU, LSTM, GRU;
 
-        int gates() {
-            return 1;
+        GateMath gates(int hidden) {
+            return switch (this) {
+                case RNN_TANH -> new ElmanGates(hidden, false);
+                case RNN_RELU -> new ElmanGates(hidden, true);
+                case LSTM -> new LstmGates(hidden);
+                case GRU -> new GruGates(hidden);
+            };
         }
     }
 
-    /** The layer's two results: every step's hidden state and the last one. */
-    public record Result(Tensor output, Tensor lastHidden) {
+    /** The weights of one layer and direction; biases and projection may be null. */
+    public record Weights(Tensor wIh, Tensor wHh, Tensor bIh, Tensor bHh, Tensor wHr) {
+    }
+
+    /**
+     * The layer's results.
+     *
+     * @param output    (rows, H') every step's h, in the input's row layout
+     * @param lastHidden (N, H') each sequence's final h; lastCell (N, H) its final c, or null
+     */
+    public record Result(Tensor output, Tensor lastHidden, Tensor lastCell) {
     }
 
     private RecurrentLayer() {
@@ -34,63 +60,41 @@ public final class RecurrentLayer {
     /**
      * Runs the layer.
      *
-     * @param x   input, (L, N, I)
-     * @param h0  initial hidden state, (N, H)
-     * @param wIh (G·H, I); wHh (G·H, H); bIh, bHh (G·H) or both null
-     * @param reverse whether the layer reads the sequence from its last step to its first
-     * @param outputGradFn the grad_fn name PyTorch shows for the output this layer stands for
+     * @param x          (rows, I) or (L, N, I): the steps' rows, Σ batchSizes of them
+     * @param batchSizes rows per step, non-increasing
+     * @param outputShape the shape of the output tensor: (rows, H') or (L, N, H')
+     * @param h0         (N, H') with H' the projection size or H; c0 (N, H) for an LSTM, else null
+     * @param reverse    whether the layer reads the sequence from its last step to its first
+     * @param gradName   the grad_fn name PyTorch shows for the output this layer stands for
      */
-    public static Result run(Kind kind, Tensor x, Tensor h0, Tensor wIh, Tensor wHh, Tensor bIh, Tensor bHh,
-                             boolean reverse, String outputGradFn) {
-        int steps = x.size(0);
-        int batch = x.size(1);
-        int inputSize = x.size(2);
-        int hidden = wHh.size(1);
-        int gh = kind.gates() * hidden;
-        float[] xs = x.toFloatArray();
-        float[] wi = wIh.toFloatArray();
-        float[] wh = wHh.toFloatArray();
-        float[] bi = bIh == null ? null : bIh.toFloatArray();
-        float[] bh = bHh == null ? null : bHh.toFloatArray();
-        float[] h0s = h0.toFloatArray();
-        Gemm gemm = Kernels.gemm();
-
-        // pre (L·N, G·H) = X · W_ihᵀ + b_ih, all steps at once
-        float[] pre = new float[steps * batch * gh];
-        gemm.gemm(false, true, steps * batch, gh, inputSize, xs, 0, inputSize, wi, 0, inputSize, pre, 0, gh, false);
-        if (bi != null) {
-            RecurrentKernels.addBiasRows(pre, 0, steps * batch, gh, bi, 0);
-        }
-        float[] out = new float[steps * batch * hidden];
-        float[] hh = new float[batch * gh];
-        float[] whT = RecurrentKernels.transpose(wh, gh, hidden);   // (H, G·H): each step's GEMM reads it in place
-        boolean relu = kind == Kind.RNN_RELU;
-        int step = batch * hidden;
-        float[] prev = h0s;
-        int prevOff = 0;
-        for (int s = 0; s < steps; s++) {
-            int t = reverse ? steps - 1 - s : s;
-            gemm.gemm(false, false, batch, gh, hidden, prev, prevOff, hidden, whT, 0, gh, hh, 0, gh, false);
-            RecurrentKernels.rnnStepForward(relu, batch, hidden, hh, bh, pre, t * batch * gh, out, t * step);
-            prev = out;
-            prevOff = t * step;
-        }
-        Tensor output = Torch.fromArray(out, steps, batch, hidden);
-        int lastT = reverse ? 0 : steps - 1;
-        float[] last = new float[step];
-        System.arraycopy(out, lastT * step, last, 0, step);
-        Tensor lastHidden = Torch.fromArray(last, batch, hidden);
-        if (Torch.isGradEnabled() && anyRequiresGrad(x, h0, wIh, wHh, bIh, bHh)) {
-            Node node = new Backward(outputGradFn, kind, reverse, steps, batch, inputSize, hidden,
-                    x, h0, wIh, wHh, bIh, bHh, xs, wi, wh, h0s, out);
+    public static Result run(Kind kind, Tensor x, int[] batchSizes, int[] outputShape, Tensor h0, Tensor c0,
+                             Weights w, boolean reverse, String gradName) {
+        Plan plan = new Plan(kind, x, batchSizes, w);
+        State s = plan.forward(x.toFloatArray(), h0.toFloatArray(), c0 == null ? null : c0.toFloatArray(),
+                w, reverse);
+        Tensor output = Torch.fromArray(s.out, outputShape);
+        Tensor lastHidden = Torch.fromArray(s.curH, plan.batch, plan.hr);
+        Tensor lastCell = s.curC == null ? null : Torch.fromArray(s.curC, plan.batch, plan.hidden);
+        if (Torch.isGradEnabled() && needsGrad(x, h0, c0, w)) {
+            Node node = new LayerBackward(gradName, plan, s, reverse, x, h0, c0, w);
             output.attachGradFn(node, 0);
             lastHidden.attachGradFn(node, 1);
+            if (lastCell != null) {
+                lastCell.attachGradFn(node, 2);
+            }
         }
-        return new Result(output, lastHidden);
+        return new Result(output, lastHidden, lastCell);
     }
 
-    private static boolean anyRequiresGrad(Tensor... ts) {
-        for (Tensor t : ts) {
+    /** Every step's batch size N, L times: the row layout of a padded (L, N, ·) input. */
+    public static int[] fullBatches(int steps, int batch) {
+        int[] sizes = new int[steps];
+        Arrays.fill(sizes, batch);
+        return sizes;
+    }
+
+    private static boolean needsGrad(Tensor x, Tensor h0, Tensor c0, Weights w) {
+        for (Tensor t : new Tensor[]{x, h0, c0, w.wIh(), w.wHh(), w.bIh(), w.bHh(), w.wHr()}) {
             if (t != null && t.requiresGrad()) {
                 return true;
             }
@@ -98,102 +102,110 @@ public final class RecurrentLayer {
         return false;
     }
 
-    /** Back-propagation through time for one layer and direction. */
-    private static final class Backward extends Node {
-        private final Kind kind;
-        private final boolean reverse;
-        private final int steps;
-        private final int batch;
-        private final int inputSize;
-        private final int hidden;
-        private final boolean[] needs;
+    /** Sizes and row offsets of one run. */
+    static final class Plan {
+        final GateMath math;
+        final int[] batchSizes;
+        final int[] rowStart;
+        final int rows;
+        final int batch;
+        final int inputSize;
+        final int hidden;
+        final int hr;
+        final int gh;
+        final boolean projected;
 
-        Backward(String name, Kind kind, boolean reverse, int steps, int batch, int inputSize, int hidden,
-                 Tensor x, Tensor h0, Tensor wIh, Tensor wHh, Tensor bIh, Tensor bHh,
-                 float[] xs, float[] wi, float[] wh, float[] h0s, float[] out) {
-            super(name, x, h0, wIh, wHh, bIh, bHh);
-            this.kind = kind;
-            this.reverse = reverse;
-            this.steps = steps;
-            this.batch = batch;
-            this.inputSize = inputSize;
-            this.hidden = hidden;
-            this.needs = new boolean[]{x.requiresGrad(), h0.requiresGrad(), wIh.requiresGrad(), wHh.requiresGrad(),
-                    bIh != null && bIh.requiresGrad(), bHh != null && bHh.requiresGrad()};
-            save(xs, wi, wh, h0s, out);
+        Plan(Kind kind, Tensor x, int[] batchSizes, Weights w) {
+            this.batchSizes = batchSizes.clone();
+            this.rowStart = new int[batchSizes.length];
+            int total = 0;
+            for (int t = 0; t < batchSizes.length; t++) {
+                rowStart[t] = total;
+                total += batchSizes[t];
+            }
+            this.rows = total;
+            this.batch = batchSizes[0];
+            this.inputSize = x.size(-1);
+            this.gh = w.wIh().size(0);
+            this.hidden = gh / kindGates(kind);
+            this.projected = w.wHr() != null;
+            this.hr = projected ? w.wHr().size(0) : hidden;
+            this.math = kind.gates(hidden);
         }
 
-        @Override
-        public int numOutputs() {
-            return 2;
+        private static int kindGates(Kind kind) {
+            return kind == Kind.LSTM ? 4 : kind == Kind.GRU ? 3 : 1;
         }
 
-        @Override
-        protected Tensor[] backward(Tensor[] grads) {
-            float[] xs = saved(0);
-            float[] wi = saved(1);
-            float[] wh = saved(2);
-            float[] h0s = saved(3);
-            float[] out = saved(4);
+        int steps() {
+            return batchSizes.length;
+        }
+
+        /** The step at position s of the processing order. */
+        int step(int s, boolean reverse) {
+            return reverse ? steps() - 1 - s : s;
+        }
+
+        State forward(float[] xs, float[] h0, float[] c0, Weights w, boolean reverse) {
             Gemm gemm = Kernels.gemm();
-            int gh = kind.gates() * hidden;
-            int step = batch * hidden;
-            boolean relu = kind == Kind.RNN_RELU;
-            float[] dOut = grads[0] == null ? null : grads[0].toFloatArray();
-            float[] dh = grads[1] == null ? new float[step] : grads[1].toFloatArray();
-            // dGates (L·N, G·H): the gradient at every step's gate pre-activation
-            float[] dg = new float[steps * batch * gh];
-            for (int s = steps - 1; s >= 0; s--) {
-                int t = reverse ? steps - 1 - s : s;
-                if (dOut != null) {
-                    RecurrentKernels.add(dh, 0, dOut, t * step, step);
+            State s = new State(this, h0, c0);
+            float[] wi = w.wIh().toFloatArray();
+            // pre (rows, G·H) = X · W_ihᵀ + b_ih, every step at once
+            gemm.gemm(false, true, rows, gh, inputSize, xs, 0, inputSize, wi, 0, inputSize, s.pre, 0, gh, false);
+            if (w.bIh() != null) {
+                RecurrentKernels.addBiasRows(s.pre, 0, rows, gh, w.bIh().toFloatArray(), 0);
+            }
+            float[] whT = RecurrentKernels.transpose(w.wHh().toFloatArray(), gh, hr);   // (H', G·H), read in place
+            float[] whrT = projected ? RecurrentKernels.transpose(w.wHr().toFloatArray(), hr, hidden) : null;
+            float[] bh = w.bHh() == null ? null : w.bHh().toFloatArray();
+            float[] hh = new float[batch * gh];
+            float[] stepH = projected ? s.hTilde : s.out;
+            for (int i = 0; i < steps(); i++) {
+                int t = step(i, reverse);
+                int n = batchSizes[t];
+                int r0 = rowStart[t];
+                System.arraycopy(s.curH, 0, s.prevH, r0 * hr, n * hr);
+                if (s.curC != null) {
+                    System.arraycopy(s.curC, 0, s.prevC, r0 * hidden, n * hidden);
                 }
-                RecurrentKernels.rnnStepBackward(relu, step, dh, out, t * step, dg, t * batch * gh);
-                // dh (N, H) = dGates_t · W_hh, the gradient reaching the previous step
-                gemm.gemm(false, false, batch, hidden, gh, dg, t * batch * gh, gh, wh, 0, hidden, dh, 0, hidden,
-                        false);
+                gemm.gemm(false, false, n, gh, hr, s.prevH, r0 * hr, hr, whT, 0, gh, hh, 0, gh, false);
+                math.forward(n, hh, bh, s.pre, r0 * gh, s.prevH, r0 * hr, s.prevC, r0 * hidden,
+                        stepH, r0 * hidden, s.cs, r0 * hidden, s.saved, r0 * math.savedPerRow());
+                if (projected) {
+                    gemm.gemm(false, false, n, hr, hidden, s.hTilde, r0 * hidden, hidden, whrT, 0, hr,
+                            s.out, r0 * hr, hr, false);
+                }
+                System.arraycopy(s.out, r0 * hr, s.curH, 0, n * hr);
+                if (s.curC != null) {
+                    System.arraycopy(s.cs, r0 * hidden, s.curC, 0, n * hidden);
+                }
             }
-            Tensor[] result = new Tensor[6];
-            if (needs[0]) {
-                float[] dx = new float[steps * batch * inputSize];
-                gemm.gemm(false, false, steps * batch, inputSize, gh, dg, 0, gh, wi, 0, inputSize, dx, 0, inputSize,
-                        false);
-                result[0] = Torch.fromArray(dx, steps, batch, inputSize);
-            }
-            if (needs[1]) {
-                result[1] = Torch.fromArray(dh, batch, hidden);
-            }
-            if (needs[2]) {
-                float[] dWi = new float[gh * inputSize];
-                gemm.gemm(true, false, gh, inputSize, steps * batch, dg, 0, gh, xs, 0, inputSize, dWi, 0, inputSize,
-                        false);
-                result[2] = Torch.fromArray(dWi, gh, inputSize);
-            }
-            if (needs[3]) {
-                result[3] = Torch.fromArray(hiddenWeightGrad(gemm, dg, out, h0s, gh), gh, hidden);
-            }
-            if (needs[4] || needs[5]) {
-                float[] db = new float[gh];
-                RecurrentKernels.addColumnSums(dg, 0, steps * batch, gh, db, 0);
-                result[4] = needs[4] ? Torch.fromArray(db, gh) : null;
-                result[5] = needs[5] ? Torch.fromArray(db.clone(), gh) : null;
-            }
-            return result;
+            return s;
         }
+    }
 
-        /** dW_hh (G·H, H) = Σ_t dGates_tᵀ · h_{t−1}: one GEMM over the steps whose previous state is an output, one for h0. */
-        private float[] hiddenWeightGrad(Gemm gemm, float[] dg, float[] out, float[] h0s, int gh) {
-            float[] dW = new float[gh * hidden];
-            int rows = (steps - 1) * batch;
-            int firstT = reverse ? steps - 1 : 0;
-            if (rows > 0) {
-                int dgStart = reverse ? 0 : batch * gh;          // steps whose previous state is out[t∓1]
-                int outStart = reverse ? batch * hidden : 0;
-                gemm.gemm(true, false, gh, hidden, rows, dg, dgStart, gh, out, outStart, hidden, dW, 0, hidden, false);
-            }
-            gemm.gemm(true, false, gh, hidden, batch, dg, firstT * batch * gh, gh, h0s, 0, hidden, dW, 0, hidden,
-                    rows > 0);
-            return dW;
+    /** The forward pass's buffers, kept for the backward pass. */
+    static final class State {
+        final float[] pre;
+        final float[] out;
+        final float[] hTilde;
+        final float[] cs;
+        final float[] prevH;
+        final float[] prevC;
+        final float[] saved;
+        final float[] curH;
+        final float[] curC;
+
+        State(Plan p, float[] h0, float[] c0) {
+            pre = new float[p.rows * p.gh];
+            out = new float[p.rows * p.hr];
+            hTilde = p.projected ? new float[p.rows * p.hidden] : null;
+            cs = c0 == null ? null : new float[p.rows * p.hidden];
+            prevH = new float[p.rows * p.hr];
+            prevC = c0 == null ? null : new float[p.rows * p.hidden];
+            saved = new float[p.rows * p.math.savedPerRow()];
+            curH = h0.clone();
+            curC = c0 == null ? null : c0.clone();
         }
     }
 }
