@@ -63,50 +63,16 @@ public final class RNN extends RNNBase {
     }
 
     /** The optional arguments of {@code torch.nn.RNN}. */
-    public static final class Builder {
-        private final int inputSize;
-        private final int hiddenSize;
-        private int numLayers = 1;
+    public static final class Builder extends RNNBase.Builder<Builder> {
         private String nonlinearity = "tanh";
-        private boolean bias = true;
-        private boolean batchFirst;
-        private double dropout;
-        private boolean bidirectional;
 
         private Builder(int inputSize, int hiddenSize) {
-            this.inputSize = inputSize;
-            this.hiddenSize = hiddenSize;
-        }
-
-        public Builder numLayers(int numLayers) {
-            this.numLayers = numLayers;
-            return this;
+            super(inputSize, hiddenSize);
         }
 
         /** "tanh" (default) or "relu". */
         public Builder nonlinearity(String nonlinearity) {
             this.nonlinearity = nonlinearity;
-            return this;
-        }
-
-        public Builder bias(boolean bias) {
-            this.bias = bias;
-            return this;
-        }
-
-        public Builder batchFirst(boolean batchFirst) {
-            this.batchFirst = batchFirst;
-            return this;
-        }
-
-        /** Dropout probability on the outputs of every layer but the last, in training. */
-        public Builder dropout(double dropout) {
-            this.dropout = dropout;
-            return this;
-        }
-
-        public Builder bidirectional(boolean bidirectional) {
-            this.bidirectional = bidirectional;
             return this;
         }
 

@@ -271,4 +271,48 @@ public abstract class RNNBase extends Module {
         }
         return s.toString();
     }
+
+    /** The options every recurrent module shares, with PyTorch's defaults. */
+    @SuppressWarnings("unchecked")
+    public abstract static class Builder<B extends Builder<B>> {
+        final int inputSize;
+        final int hiddenSize;
+        int numLayers = 1;
+        boolean bias = true;
+        boolean batchFirst;
+        double dropout;
+        boolean bidirectional;
+
+        protected Builder(int inputSize, int hiddenSize) {
+            this.inputSize = inputSize;
+            this.hiddenSize = hiddenSize;
+        }
+
+        public B numLayers(int numLayers) {
+            this.numLayers = numLayers;
+            return (B) this;
+        }
+
+        public B bias(boolean bias) {
+            this.bias = bias;
+            return (B) this;
+        }
+
+        /** Input and output as (N, L, ·); the states stay (layers·D, N, ·), as in PyTorch. */
+        public B batchFirst(boolean batchFirst) {
+            this.batchFirst = batchFirst;
+            return (B) this;
+        }
+
+        /** Dropout probability on the outputs of every layer but the last, in training. */
+        public B dropout(double dropout) {
+            this.dropout = dropout;
+            return (B) this;
+        }
+
+        public B bidirectional(boolean bidirectional) {
+            this.bidirectional = bidirectional;
+            return (B) this;
+        }
+    }
 }
