@@ -279,6 +279,14 @@ public class Tensor implements Iterable<Tensor> {
         return ShapeOps.narrow(this, dim, start, length);
     }
 
+    /**
+     * The slices of {@code dim} at {@code index}, copied, as {@code index_select}; an index may repeat.
+     * Fails with PyTorch's message for an index outside [0, size).
+     */
+    public Tensor indexSelect(int dim, int[] index) {
+        return IndexSelect.indexSelect(this, dim, index);
+    }
+
     public Tensor unsqueeze(int dim) {
         return ShapeOps.unsqueeze(this, dim);
     }
@@ -435,6 +443,23 @@ public class Tensor implements Iterable<Tensor> {
 
     public Tensor sum(int[] dims, boolean keepDim) {
         return Reductions.sum(this, dims, keepDim);
+    }
+
+    /**
+     * Sums the broadcast dimensions away so that the result has {@code size}, as {@code sum_to_size};
+     * used to take a gradient back to an operand that was broadcast. The grad_fn it records is rnn4j's own.
+     */
+    public Tensor sumToSize(int... size) {
+        boolean expandable = size.length <= shape.length;
+        for (int i = 0; expandable && i < size.length; i++) {
+            int own = shape[shape.length - size.length + i];
+            expandable = size[i] == own || size[i] == 1;
+        }
+        if (!expandable) {
+            throw new IllegalArgumentException("size {" + Shape.list(size) + "} is not expandable to size {"
+                    + Shape.list(shape) + "}.");
+        }
+        return Reductions.sumToShape(this, size);
     }
 
     public Tensor mean() {
