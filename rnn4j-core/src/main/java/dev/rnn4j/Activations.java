@@ -1,6 +1,7 @@
 package dev.rnn4j;
 
 import dev.rnn4j.autograd.Node;
+import dev.rnn4j.kernel.GateMath;
 import dev.rnn4j.kernel.Strided;
 
 /** Element-wise functions whose gradient is written from their output or input. */
@@ -10,12 +11,12 @@ final class Activations {
     }
 
     static Tensor tanh(Tensor x) {
-        Tensor y = Arithmetic.map(x, v -> (float) Math.tanh(v));
+        Tensor y = Arithmetic.map(x, GateMath::tanh);
         return fromOutput(y, x, "TanhBackward0", (g, out) -> g * (1f - out * out));
     }
 
     static Tensor sigmoid(Tensor x) {
-        Tensor y = Arithmetic.map(x, Activations::sigmoid);
+        Tensor y = Arithmetic.map(x, GateMath::sigmoid);
         return fromOutput(y, x, "SigmoidBackward0", (g, out) -> g * ((1f - out) * out));
     }
 
@@ -32,10 +33,6 @@ final class Activations {
     static Tensor log(Tensor x) {
         Tensor y = Arithmetic.map(x, v -> (float) Math.log(v));
         return fromOutput(y, x.detach(), x, "LogBackward0", (g, in) -> g / in);
-    }
-
-    static float sigmoid(float v) {
-        return (float) (1.0 / (1.0 + Math.exp(-v)));
     }
 
     private static Tensor fromOutput(Tensor y, Tensor x, String name, Strided.BinaryFn dydx) {

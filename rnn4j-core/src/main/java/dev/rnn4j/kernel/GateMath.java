@@ -57,8 +57,10 @@ public interface GateMath {
         return false;
     }
 
+    /** σ(v) in PyTorch's float steps: e = exp(−v), then 1 / (1 + e), each rounded to float. */
     static float sigmoid(float v) {
-        return (float) (1.0 / (1.0 + Math.exp(-v)));
+        float e = (float) Math.exp(-v);
+        return 1f / (1f + e);
     }
 
     static float tanh(float v) {

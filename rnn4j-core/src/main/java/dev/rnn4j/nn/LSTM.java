@@ -1,6 +1,7 @@
 package dev.rnn4j.nn;
 
 import dev.rnn4j.Tensor;
+import dev.rnn4j.nn.rnn.PackedSequence;
 import dev.rnn4j.nn.rnn.RecurrentLayer;
 
 /**
@@ -15,6 +16,10 @@ public final class LSTM extends RNNBase {
      * projection size or hidden size; {@code hidden}: (layers·D, N, H'); {@code cell}: (layers·D, N, H).
      */
     public record Output(Tensor output, Tensor hidden, Tensor cell) {
+    }
+
+    /** The result for a packed input: the output packed as the input, and the final h and c in batch order. */
+    public record PackedOutput(PackedSequence output, Tensor hidden, Tensor cell) {
     }
 
     /** A one-layer LSTM with biases. */
@@ -53,6 +58,39 @@ public final class LSTM extends RNNBase {
                 name);
         return new Output(outputLayout(layers.output(), p.batched(), "TransposeBackward0"),
                 stateLayout(layers.hidden(), p.batched()), stateLayout(layers.cell(), p.batched()));
+    }
+
+    public PackedOutput forward(PackedSequence input) {
+        return forward(input, null, null);
+    }
+
+    /**
+     * Runs a batch of variable-length sequences; padded steps cost nothing, and each
+     * sequence's final state is the state after its own last step.
+     *
+     * @param h0, c0 (layers·D, N, ·) in the caller's batch order, or both null for zeros
+     */
+    public PackedOutput forward(PackedSequence input, Tensor h0, Tensor c0) {
+        if ((h0 == null) != (c0 == null)) {
+            throw new IllegalArgumentException("LSTM expects both h0 and c0, or neither");
+        }
+        Prepared p = preparePacked(input, h0, c0);
+        Layers layers = runPacked(input, p, "CatBackward0");
+        Tensor data = layers.output();
+        if (options.projSize() == 0 && allEqual(input.batchSizes())) {
+            // PyTorch 2 runs such a pack as a padded batch on oneDNN and hands back a view of it
+            data = data.view(data.shape().toArray());
+        }
+        return new PackedOutput(packedLike(input, data), layers.hidden(), layers.cell());
+    }
+
+    private static boolean allEqual(int[] sizes) {
+        for (int s : sizes) {
+            if (s != sizes[0]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The optional arguments of {@code torch.nn.LSTM}. */

@@ -1,6 +1,7 @@
 package dev.rnn4j.nn;
 
 import dev.rnn4j.Tensor;
+import dev.rnn4j.nn.rnn.PackedSequence;
 import dev.rnn4j.nn.rnn.RecurrentLayer;
 
 
@@ -9,6 +10,10 @@ import dev.rnn4j.nn.rnn.RecurrentLayer;
  * direction runs as one fused operation ({@link RecurrentLayer}).
  */
 public final class RNN extends RNNBase {
+
+    /** The result for a packed input: the output packed as the input, {@code hidden}: (layers·D, N, H). */
+    public record PackedOutput(PackedSequence output, Tensor hidden) {
+    }
 
     /** {@code output}: (L, N, D·H) (batch-first: (N, L, D·H); unbatched: (L, D·H)); {@code hidden}: (layers·D, N, H). */
     public record Output(Tensor output, Tensor hidden) {
@@ -60,6 +65,22 @@ public final class RNN extends RNNBase {
                 "StackBackward0");
         return new Output(outputLayout(layers.output(), p.batched(), "TransposeBackward1"),
                 stateLayout(layers.hidden(), p.batched()));
+    }
+
+    public PackedOutput forward(PackedSequence input) {
+        return forward(input, null);
+    }
+
+    /**
+     * Runs a batch of variable-length sequences; padded steps cost nothing, and each
+     * sequence's final state is the state after its own last step.
+     *
+     * @param hx (layers·D, N, H) in the caller's batch order, or null for zeros
+     */
+    public PackedOutput forward(PackedSequence input, Tensor hx) {
+        Prepared p = preparePacked(input, hx, null);
+        Layers layers = runPacked(input, p, "CatBackward0");
+        return new PackedOutput(packedLike(input, layers.output()), layers.hidden());
     }
 
     /** The optional arguments of {@code torch.nn.RNN}. */

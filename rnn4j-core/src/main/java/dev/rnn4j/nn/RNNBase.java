@@ -4,6 +4,7 @@ import dev.rnn4j.format.PythonRepr;
 import dev.rnn4j.Shape;
 import dev.rnn4j.Tensor;
 import dev.rnn4j.Torch;
+import dev.rnn4j.nn.rnn.PackedSequence;
 import dev.rnn4j.nn.rnn.RecurrentLayer;
 
 import java.util.ArrayList;
@@ -190,6 +191,53 @@ public abstract class RNNBase extends Module {
             layerInput = dropoutBetweenLayers(layerOutput, layer);
         }
         return new Layers(layerInput, Torch.stack(finalH, 0), c == null ? null : Torch.stack(finalC, 0));
+    }
+
+    /**
+     * Checks a packed input and its states and brings the states into the pack's sorted order
+     * ({@code permute_hidden}); missing states become zeros.
+     */
+    protected final Prepared preparePacked(PackedSequence input, Tensor hx, Tensor cx) {
+        boolean lstm = options.mode() == Mode.LSTM;
+        Tensor data = input.data();
+        if (data.dim() != 2) {
+            throw new IllegalArgumentException("input must have 2 dimensions, got " + data.dim());
+        }
+        if (data.size(-1) != options.inputSize()) {
+            throw new IllegalArgumentException("input.size(-1) must be equal to input_size. Expected "
+                    + options.inputSize() + ", got " + data.size(-1));
+        }
+        int layers = options.numLayers() * options.directions();
+        int[] expectedH = {layers, input.batchSize(), options.realHiddenSize()};
+        int[] expectedC = {layers, input.batchSize(), options.hiddenSize()};
+        Tensor h = hx == null ? Torch.zeros(expectedH) : hx;
+        Tensor c = lstm ? (cx == null ? Torch.zeros(expectedC) : cx) : null;
+        checkHiddenSize(h, expectedH, lstm ? "hidden[0]" : "hidden");
+        if (lstm) {
+            checkHiddenSize(c, expectedC, "hidden[1]");
+        }
+        int[] sorted = input.sortedIndices();
+        if (sorted != null) {
+            h = hx == null ? h : h.indexSelect(1, sorted);
+            c = cx == null ? c : c.indexSelect(1, sorted);
+        }
+        return new Prepared(data, h, c, true);
+    }
+
+    /** Runs the layers over a packed input; the final states come back in the caller's batch order. */
+    protected final Layers runPacked(PackedSequence input, Prepared p, String outputName) {
+        Layers layers = runLayers(p.x(), input.batchSizes(), p.h(), p.c(), outputName);
+        int[] unsorted = input.unsortedIndices();
+        if (unsorted == null) {
+            return layers;
+        }
+        return new Layers(layers.output(), layers.hidden().indexSelect(1, unsorted),
+                layers.cell() == null ? null : layers.cell().indexSelect(1, unsorted));
+    }
+
+    /** The packed output: the last layer's rows with the input's batch sizes and permutations. */
+    protected static PackedSequence packedLike(PackedSequence input, Tensor data) {
+        return new PackedSequence(data, input.batchSizes(), input.sortedIndices(), input.unsortedIndices());
     }
 
     /** Back to the input's layout: batch-first transposed (by {@code transposeName}'s op), unbatched squeezed. */

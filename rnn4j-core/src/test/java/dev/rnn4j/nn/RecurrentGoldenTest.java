@@ -6,8 +6,6 @@ import dev.rnn4j.golden.GoldenFile;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import static dev.rnn4j.golden.GoldenAssert.assertClose;
@@ -27,7 +25,7 @@ class RecurrentGoldenTest {
             Torch.manualSeed(c.getLong("init_seed"));
             RNNCell cell = new RNNCell(c.getInt("input_size"), c.getInt("hidden_size"), c.getBoolean("bias"),
                     c.get("nonlinearity"));
-            checkInitAndLoad(c, cell);
+            ModuleGolden.checkInitAndLoad(c, cell);
             cell.train(c.getBoolean("training"));
             Tensor input = tensor(c.tensor("input")).requiresGrad(true);
             Tensor h0 = c.getBoolean("has_h0") ? tensor(c.tensor("h0")).requiresGrad(true) : null;
@@ -54,7 +52,7 @@ class RecurrentGoldenTest {
                     .dropout(c.getDouble("dropout"))
                     .bidirectional(c.getBoolean("bidirectional"))
                     .build();
-            checkInitAndLoad(c, rnn);
+            ModuleGolden.checkInitAndLoad(c, rnn);
             rnn.train(c.getBoolean("training"));
             Tensor input = tensor(c.tensor("input")).requiresGrad(true);
             Tensor h0 = c.getBoolean("has_h0") ? tensor(c.tensor("h0")).requiresGrad(true) : null;
@@ -72,20 +70,6 @@ class RecurrentGoldenTest {
             loss.backward();
             checkGradients(c, rnn, input, h0);
         }));
-    }
-
-    /** With PyTorch's own initialisation (scale 1) the weights must be bit-identical; then loads PyTorch's. */
-    private static void checkInitAndLoad(GoldenFile.Case c, Module m) {
-        Map<String, Tensor> state = new LinkedHashMap<>();
-        for (String name : m.namedParameters().keySet()) {
-            state.put(name, tensor(c.tensor("param." + name)));
-        }
-        assertEquals(state.keySet(), m.namedParameters().keySet(), "parameter names and order");
-        if (c.getDouble("param_scale") == 1.0) {
-            m.namedParameters().forEach((name, p) -> assertClose("initial " + name, c.tensor("param." + name), p,
-                    0.0));
-        }
-        m.loadStateDict(state);
     }
 
     private static void checkGradients(GoldenFile.Case c, Module m, Tensor input, Tensor h0) {
