@@ -1,6 +1,7 @@
 package dev.rnn4j.cli;
 
 import dev.rnn4j.examples.SeedNotebook;
+import dev.rnn4j.examples.SequenceClassifier;
 
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -14,6 +15,9 @@ public final class Main {
             commands:
               seed [--seed N]   run the seed notebook (RNNCell by hand, then a 2-layer RNN);
                                 with --seed, each part is seeded as notebook_with_seed.py does
+              classify [--epochs N]
+                                train a GRU to tell three made-up languages apart from
+                                words of different lengths (packed sequences; examples/)
               help              show this text
             """;
 
@@ -34,6 +38,10 @@ public final class Main {
         try {
             switch (args[0]) {
                 case "seed" -> SeedNotebook.run(out, new Options(rest, "--seed").longValue("--seed"));
+                case "classify" -> {
+                    Long epochs = new Options(rest, "--epochs").longValue("--epochs");
+                    SequenceClassifier.run(out, epochs == null ? 15 : Math.toIntExact(epochs));
+                }
                 case "help", "--help", "-h" -> out.print(USAGE);
                 default -> {
                     err.println("rnn4j: unknown command '" + args[0] + "'");
