@@ -1,7 +1,6 @@
 package dev.rnn4j.nn;
 
 import dev.rnn4j.Tensor;
-import dev.rnn4j.Torch;
 
 /**
  * One GRU step, as {@code torch.nn.GRUCell}: r = σ(h_r + i_r), z = σ(h_z + i_z),
@@ -31,19 +30,13 @@ public final class GRUCell extends RNNCellBase {
      * @return the new state, shaped as hx
      */
     public Tensor forward(Tensor input, Tensor hx) {
-        checkRank(input, "input");
-        checkRank(hx, "hidden");
-        boolean batched = input.dim() == 2;
-        Tensor x = batched ? input : input.unsqueeze(0);
-        Tensor h = hx == null ? Torch.zeros(x.size(0), hiddenSize) : batched ? hx : hx.unsqueeze(0);
-        checkStep(x, h, "hidden0");
-        Tensor in = linear(x, weightIh, biasIh);
-        Tensor hid = linear(h, weightHh, biasHh);
+        Step step = prepareStep(input, hx);
+        Tensor in = linear(step.x(), weightIh, biasIh);
+        Tensor hid = linear(step.h(), weightHh, biasHh);
         Tensor reset = gate(hid, 0).add(gate(in, 0)).sigmoid();
         Tensor update = gate(hid, 1).add(gate(in, 1)).sigmoid();
         Tensor candidate = gate(in, 2).add(gate(hid, 2).mul(reset)).tanh();
-        Tensor next = h.sub(candidate).mul(update).add(candidate);
-        return batched ? next : next.squeeze(0);
+        return step.unbatch(step.h().sub(candidate).mul(update).add(candidate));
     }
 
     private Tensor gate(Tensor gates, int k) {

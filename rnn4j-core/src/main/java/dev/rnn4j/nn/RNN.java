@@ -2,7 +2,6 @@ package dev.rnn4j.nn;
 
 import dev.rnn4j.Tensor;
 import dev.rnn4j.nn.rnn.PackedSequence;
-import dev.rnn4j.nn.rnn.RecurrentLayer;
 
 
 /**
@@ -60,11 +59,8 @@ public final class RNN extends RNNBase {
      * @param hx    (layers·D, N, H), unbatched (layers·D, H), or null for zeros
      */
     public Output forward(Tensor input, Tensor hx) {
-        Prepared p = prepare(input, hx, null);
-        Layers layers = runLayers(p.x(), RecurrentLayer.fullBatches(p.x().size(0), p.x().size(1)), p.h(), null,
-                "StackBackward0");
-        return new Output(outputLayout(layers.output(), p.batched(), "TransposeBackward1"),
-                stateLayout(layers.hidden(), p.batched()));
+        Tensor[] r = runSingleState(input, hx);
+        return new Output(r[0], r[1]);
     }
 
     public PackedOutput forward(PackedSequence input) {
@@ -78,9 +74,8 @@ public final class RNN extends RNNBase {
      * @param hx (layers·D, N, H) in the caller's batch order, or null for zeros
      */
     public PackedOutput forward(PackedSequence input, Tensor hx) {
-        Prepared p = preparePacked(input, hx, null);
-        Layers layers = runPacked(input, p, "CatBackward0");
-        return new PackedOutput(packedLike(input, layers.output()), layers.hidden());
+        Tensor[] r = runSingleState(input, hx);
+        return new PackedOutput(packedLike(input, r[0]), r[1]);
     }
 
     /** The optional arguments of {@code torch.nn.RNN}. */

@@ -240,6 +240,21 @@ public abstract class RNNBase extends Module {
         return new PackedSequence(data, input.batchSizes(), input.sortedIndices(), input.unsortedIndices());
     }
 
+    /** RNN and GRU over a padded input: {output, h_n} in the input's layout. */
+    protected final Tensor[] runSingleState(Tensor input, Tensor hx) {
+        Prepared p = prepare(input, hx, null);
+        Layers layers = runLayers(p.x(), RecurrentLayer.fullBatches(p.x().size(0), p.x().size(1)), p.h(), null,
+                "StackBackward0");
+        return new Tensor[]{outputLayout(layers.output(), p.batched(), "TransposeBackward1"),
+                stateLayout(layers.hidden(), p.batched())};
+    }
+
+    /** RNN and GRU over a packed input: the output data and h_n in the caller's batch order. */
+    protected final Tensor[] runSingleState(PackedSequence input, Tensor hx) {
+        Layers layers = runPacked(input, preparePacked(input, hx, null), "CatBackward0");
+        return new Tensor[]{layers.output(), layers.hidden()};
+    }
+
     /** Back to the input's layout: batch-first transposed (by {@code transposeName}'s op), unbatched squeezed. */
     protected final Tensor outputLayout(Tensor output, boolean batched, String transposeName) {
         Tensor out = output;

@@ -1,7 +1,6 @@
 package dev.rnn4j.nn;
 
 import dev.rnn4j.Tensor;
-import dev.rnn4j.Torch;
 
 /**
  * An Elman cell, one step: {@code h' = act(x·W_ihᵀ + b_ih + h·W_hhᵀ + b_hh)}, as
@@ -49,15 +48,9 @@ public final class RNNCell extends RNNCellBase {
      * @return the new state, shaped as hx
      */
     public Tensor forward(Tensor input, Tensor hx) {
-        checkRank(input, "input");
-        checkRank(hx, "hidden");
-        boolean batched = input.dim() == 2;
-        Tensor x = batched ? input : input.unsqueeze(0);
-        Tensor h = hx == null ? Torch.zeros(x.size(0), hiddenSize) : batched ? hx : hx.unsqueeze(0);
-        checkStep(x, h, "hidden0");
-        Tensor sum = linear(h, weightHh, biasHh).add(linear(x, weightIh, biasIh));
-        Tensor next = nonlinearity.equals("tanh") ? sum.tanh() : sum.relu();
-        return batched ? next : next.squeeze(0);
+        Step step = prepareStep(input, hx);
+        Tensor sum = linear(step.h(), weightHh, biasHh).add(linear(step.x(), weightIh, biasIh));
+        return step.unbatch(nonlinearity.equals("tanh") ? sum.tanh() : sum.relu());
     }
 
     @Override

@@ -49,6 +49,28 @@ public abstract class RNNCellBase extends Module {
         }
     }
 
+    /** One step's input and state in batched form, and whether the caller's input was batched. */
+    protected record Step(Tensor x, Tensor h, boolean batched) {
+        /** A result back in the caller's form: unbatched input gives an unbatched result. */
+        public Tensor unbatch(Tensor t) {
+            return batched ? t : t.squeeze(0);
+        }
+    }
+
+    /**
+     * The single-state cells' checks, in PyTorch's order: ranks, then batch dimension and zero
+     * state, then the sizes against the weights.
+     */
+    protected final Step prepareStep(Tensor input, Tensor hx) {
+        checkRank(input, "input");
+        checkRank(hx, "hidden");
+        boolean batched = input.dim() == 2;
+        Tensor x = batched ? input : input.unsqueeze(0);
+        Tensor h = hx == null ? Torch.zeros(x.size(0), hiddenSize) : batched ? hx : hx.unsqueeze(0);
+        checkStep(x, h, "hidden0");
+        return new Step(x, h, batched);
+    }
+
     /** {@code check_rnn_cell_forward_input} and {@code _hidden} of ATen, on batched (2-D) tensors. */
     protected final void checkStep(Tensor input, Tensor hx, String hiddenLabel) {
         if (input.size(1) != inputSize) {
