@@ -81,7 +81,7 @@ def main():
     ap.add_argument("--threads", default="1,2")
     ap.add_argument("--cases", default=",".join(CASES))
     ap.add_argument("--modes", default="infer,train")
-    ap.add_argument("--budget", type=float, default=1.5, help="seconds of timed calls per (case, mode)")
+    ap.add_argument("--budget", type=float, default=0.8, help="seconds of timed calls per (case, mode)")
     ap.add_argument("--json", help="append one JSON line per result to this file")
     args = ap.parse_args()
     print(f"# torch {torch.__version__}, mkldnn={torch.backends.mkldnn.is_available()}, "
