@@ -2,6 +2,7 @@ package dev.rnn4j.bench;
 
 import dev.rnn4j.kernel.Gemm;
 import dev.rnn4j.kernel.Kernels;
+import dev.rnn4j.kernel.PackedMatrix;
 import dev.rnn4j.kernel.Parallel;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +44,7 @@ public class GemmBench {
     private boolean transA, transB;
     private int m, n, k;
     private float[] a, b, c;
+    private PackedMatrix packedB;
     private final Gemm gemm = Kernels.gemm();
 
     /** Counts floating-point work so JMH reports it per second, next to the call rate. */
@@ -70,6 +72,7 @@ public class GemmBench {
         a = random(rnd, m * k);
         b = random(rnd, k * n);
         c = new float[m * n];
+        packedB = gemm.pack(transB, k, n, b, 0, transB ? k : n);
         System.out.println("# " + Kernels.describe() + ", threads " + Parallel.getNumThreads());
     }
 
@@ -99,6 +102,14 @@ public class GemmBench {
     @Benchmark
     public float[] gemm(Flops flops) {
         gemm.gemm(transA, transB, m, n, k, a, 0, transA ? m : k, b, 0, transB ? k : n, c, 0, n, false);
+        flops.gflop += 2e-9 * m * n * k;
+        return c;
+    }
+
+    /** The same product with B packed once in setup, as a recurrent layer does with its weight for all steps. */
+    @Benchmark
+    public float[] gemmPrepacked(Flops flops) {
+        gemm.gemm(transA, m, n, k, a, 0, transA ? m : k, packedB, c, 0, n, false);
         flops.gflop += 2e-9 * m * n * k;
         return c;
     }

@@ -16,4 +16,22 @@ public interface Gemm {
     void gemm(boolean transA, boolean transB, int m, int n, int k,
               float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
               float[] c, int cOff, int ldc, boolean accumulate);
+
+    /**
+     * Lays out op(B) (k×n; b as in {@link #gemm}) once for many products with it, e.g. a recurrent weight used at
+     * every step. The result is a copy: later changes to b do not reach it. Products with it give exactly the
+     * same bits as {@link #gemm} with b itself.
+     */
+    default PackedMatrix pack(boolean transB, int k, int n, float[] b, int bOff, int ldb) {
+        GemmArgs.checkB(transB, k, n, b, bOff, ldb);
+        return PackedMatrix.rowMajor(transB, k, n, b, bOff, ldb);
+    }
+
+    /** C[m×n] = op(A)[m×k] · B (+ C when accumulate), with B packed by {@link #pack} as k×n. */
+    default void gemm(boolean transA, int m, int n, int k, float[] a, int aOff, int lda, PackedMatrix b,
+                      float[] c, int cOff, int ldc, boolean accumulate) {
+        GemmArgs.checkPacked(m, n, k, b);
+        PackedMatrix rm = b.asRowMajor();
+        gemm(transA, false, m, n, k, a, aOff, lda, rm.data, 0, Math.max(1, n), c, cOff, ldc, accumulate);
+    }
 }

@@ -16,6 +16,30 @@ final class GemmArgs {
         matrix("C", c, cOff, ldc, m, n);
     }
 
+    static void checkB(boolean transB, int k, int n, float[] b, int bOff, int ldb) {
+        if (n < 0 || k < 0) {
+            throw new IllegalArgumentException("negative size: n=" + n + " k=" + k);
+        }
+        matrix("B", b, bOff, ldb, transB ? n : k, transB ? k : n);
+    }
+
+    /** A and C of a product with a packed B. */
+    static void checkPacked(boolean transA, int m, int n, int k, float[] a, int aOff, int lda, PackedMatrix b,
+                            float[] c, int cOff, int ldc) {
+        checkPacked(m, n, k, b);
+        matrix("A", a, aOff, lda, transA ? k : m, transA ? m : k);
+        matrix("C", c, cOff, ldc, m, n);
+    }
+
+    static void checkPacked(int m, int n, int k, PackedMatrix b) {
+        if (b.k != k || b.n != n) {
+            throw new IllegalArgumentException("packed B is " + b.k + "×" + b.n + ", the product needs " + k + "×" + n);
+        }
+        if (m < 0) {
+            throw new IllegalArgumentException("negative size: m=" + m);
+        }
+    }
+
     private static void matrix(String name, float[] x, int off, int ld, int rows, int cols) {
         if (ld < Math.max(1, cols)) {
             throw new IllegalArgumentException("leading dimension of " + name + " is " + ld + ", needs ≥ " + cols);

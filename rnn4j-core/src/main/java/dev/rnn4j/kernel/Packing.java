@@ -9,12 +9,12 @@ final class Packing {
 
     /**
      * Packs op(B)[p0:p0+kc, j0:j0+nc] as strips of nr columns: strip s, row p, column jj lands at
-     * dst[s*kc*nr + p*nr + jj]. op(B) is b (k,n) or, when transB, b is (n,k).
+     * dst[dstOff + s*kc*nr + p*nr + jj]. op(B) is b (k,n) or, when transB, b is (n,k).
      */
     static void packB(boolean transB, float[] b, int bOff, int ldb, int p0, int kc, int j0, int nc, int nr,
-                      float[] dst, int strip0, int strip1) {
+                      float[] dst, int dstOff, int strip0, int strip1) {
         for (int s = strip0; s < strip1; s++) {
-            int js = j0 + s * nr, width = Math.min(nr, nc - s * nr), base = s * kc * nr;
+            int js = j0 + s * nr, width = Math.min(nr, nc - s * nr), base = dstOff + s * kc * nr;
             if (transB) {
                 stripFromRows(b, bOff + js * ldb + p0, ldb, kc, width, nr, dst, base);
             } else {

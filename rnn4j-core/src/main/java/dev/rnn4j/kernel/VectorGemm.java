@@ -21,7 +21,33 @@ public final class VectorGemm implements Gemm {
             return;
         }
         boolean parallel = (long) m * n * k >= PARALLEL_MIN_FMAS && Parallel.getNumThreads() > 1;
-        PackedGemm.run(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate, parallel);
+        PackedGemm.run(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, null, c, cOff, ldc, accumulate,
+                parallel);
+    }
+
+    @Override
+    public PackedMatrix pack(boolean transB, int k, int n, float[] b, int bOff, int ldb) {
+        GemmArgs.checkB(transB, k, n, b, bOff, ldb);
+        if (k == 0 || n == 0) {
+            return new PackedMatrix(PackedMatrix.ROW_MAJOR, k, n, new float[0], 0, 0);
+        }
+        boolean parallel = (long) k * n >= PARALLEL_MIN_FMAS / 8 && Parallel.getNumThreads() > 1;
+        return PackedGemm.pack(transB, k, n, b, bOff, ldb, parallel);
+    }
+
+    @Override
+    public void gemm(boolean transA, int m, int n, int k, float[] a, int aOff, int lda, PackedMatrix b,
+                     float[] c, int cOff, int ldc, boolean accumulate) {
+        GemmArgs.checkPacked(transA, m, n, k, a, aOff, lda, b, c, cOff, ldc);
+        if (b.layout != PackedMatrix.STRIPS || b.nr != MicroKernel.NR) { // packed by another Gemm, or empty
+            Gemm.super.gemm(transA, m, n, k, a, aOff, lda, b, c, cOff, ldc, accumulate);
+            return;
+        }
+        if (m == 0) {
+            return;
+        }
+        boolean parallel = (long) m * n * k >= PARALLEL_MIN_FMAS && Parallel.getNumThreads() > 1;
+        PackedGemm.run(transA, false, m, n, k, a, aOff, lda, null, 0, 0, b, c, cOff, ldc, accumulate, parallel);
     }
 
     @Override

@@ -44,6 +44,14 @@ final class GemmCase {
         return c;
     }
 
+    /** The product with B packed by {@code packer} and multiplied by {@code user}. */
+    float[] runPacked(Gemm packer, Gemm user) {
+        float[] c = c0.clone();
+        PackedMatrix packed = packer.pack(transB, k, n, b, bOff, ldb);
+        user.gemm(transA, m, n, k, a, aOff, lda, packed, c, cOff, ldc, accumulate);
+        return c;
+    }
+
     float opA(int i, int p) {
         return transA ? a[aOff + p * lda + i] : a[aOff + i * lda + p];
     }

@@ -20,6 +20,23 @@ class VectorGemmTest {
         }
     }
 
+    /** A pre-packed B, packed and used by either implementation, against the scalar product with B itself. */
+    private void checkPacked(GemmCase g) {
+        float[] expected = g.run(scalar);
+        Gemm[] gemms = {vector, scalar};
+        for (Gemm packer : gemms) {
+            for (Gemm user : gemms) {
+                float[] actual = g.runPacked(packer, user);
+                for (int i = 0; i < expected.length; i++) {
+                    if (Float.floatToIntBits(expected[i]) != Float.floatToIntBits(actual[i])) {
+                        assertEquals(expected[i], actual[i], g + " packed by " + packer + ", run by " + user
+                                + ": first difference at C storage index " + i);
+                    }
+                }
+            }
+        }
+    }
+
     private static void forAllCombos(Random rnd, int m, int n, int k, java.util.function.Consumer<GemmCase> body) {
         for (int mask = 0; mask < 16; mask++) {
             body.accept(new GemmCase(rnd, (mask & 1) != 0, (mask & 2) != 0, m, n, k, (mask & 4) != 0, (mask & 8) != 0));
@@ -73,5 +90,63 @@ class VectorGemmTest {
         }
         check(new GemmCase(rnd, true, false, 96, 40, 300, false, true));  // dW = dYᵀ·X
         check(new GemmCase(rnd, false, false, 300, 40, 96, false, false)); // dX = dY·W
+    }
+
+    @Test
+    void packedBTails() {
+        Random rnd = new Random(7);
+        for (int m = 0; m <= 13; m++) {
+            for (int n : new int[] {0, 1, 15, 16, 17, 31, 32, 33, 64, 65}) {
+                forAllCombos(rnd, m, n, 1 + (m * 5 + n) % 37, this::checkPacked);
+            }
+        }
+        forAllCombos(rnd, 3, 5, 0, this::checkPacked);
+        forAllCombos(rnd, 0, 5, 4, this::checkPacked);
+    }
+
+    /** Several depth blocks and column panels, more than one row block, and the parallel split. */
+    @Test
+    void packedBBlocks() {
+        Random rnd = new Random(8);
+        int[][] shapes = {{1, 2048, 512}, {7, 1000, 513}, {33, 300, 257}, {64, 2048, 512}, {129, 65, 600},
+                {2, 4130, 20}, {130, 4097, 9}};
+        int threads = Parallel.getNumThreads();
+        try {
+            for (int t : new int[] {1, 3}) {
+                Parallel.setNumThreads(t);
+                for (int[] s : shapes) {
+                    forAllCombos(rnd, s[0], s[1], s[2], this::checkPacked);
+                }
+            }
+        } finally {
+            Parallel.setNumThreads(threads);
+        }
+    }
+
+    /** A packed matrix is a copy: later changes to the source do not reach it. */
+    @Test
+    void packedBIsACopy() {
+        for (Gemm g : new Gemm[] {vector, scalar}) {
+            float[] b = {1, 2, 3, 4};
+            PackedMatrix p = g.pack(false, 2, 2, b, 0, 2);
+            b[0] = 100;
+            float[] c = new float[2];
+            g.gemm(false, 1, 2, 2, new float[] {1, 1}, 0, 2, p, c, 0, 2, false);
+            assertEquals(4f, c[0], g.toString());
+            assertEquals(6f, c[1], g.toString());
+        }
+    }
+
+    @Test
+    void packedBRejectsWrongShape() {
+        for (Gemm g : new Gemm[] {vector, scalar}) {
+            PackedMatrix p = g.pack(true, 3, 2, new float[6], 0, 3);
+            assertEquals(3, p.rows());
+            assertEquals(2, p.cols());
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> g.gemm(false, 1, 3, 2, new float[2], 0, 2, p, new float[3], 0, 3, false));
+            org.junit.jupiter.api.Assertions.assertThrows(IndexOutOfBoundsException.class,
+                    () -> g.gemm(false, 2, 2, 3, new float[3], 0, 3, p, new float[4], 0, 2, false));
+        }
     }
 }

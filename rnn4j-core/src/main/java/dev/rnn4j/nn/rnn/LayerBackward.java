@@ -6,6 +6,7 @@ import dev.rnn4j.autograd.Node;
 import dev.rnn4j.kernel.GateMath;
 import dev.rnn4j.kernel.Gemm;
 import dev.rnn4j.kernel.Kernels;
+import dev.rnn4j.kernel.PackedMatrix;
 import dev.rnn4j.kernel.RecurrentKernels;
 
 /**
@@ -24,7 +25,8 @@ final class LayerBackward extends Node {
     private final int[] inputShape;
 
     LayerBackward(String name, RecurrentLayer.Plan plan, RecurrentLayer.State state, boolean reverse,
-                  Tensor x, Tensor h0, Tensor c0, RecurrentLayer.Weights w) {
+                  Tensor x, Tensor h0, Tensor c0, RecurrentLayer.Weights w, float[] xs,
+                  RecurrentLayer.Values values) {
         super(name, x, h0, c0, w.wIh(), w.wHh(), w.bIh(), w.bHh(), w.wHr());
         this.plan = plan;
         this.reverse = reverse;
@@ -35,8 +37,7 @@ final class LayerBackward extends Node {
         for (int i = 0; i < inputs.length; i++) {
             needs[i] = inputs[i] != null && inputs[i].requiresGrad();
         }
-        save(state, x.toFloatArray(), w.wIh().toFloatArray(), w.wHh().toFloatArray(),
-                w.wHr() == null ? null : w.wHr().toFloatArray());
+        save(state, xs, values.wIh(), values.wHh(), values.wHr());   // the forward's own copies
     }
 
     @Override
@@ -64,6 +65,9 @@ final class LayerBackward extends Node {
         float[] dStep = new float[p.batch * p.hr];
         float[] dTilde = p.projected ? new float[p.batch * p.hidden] : dStep;
         float[] dDirect = math.hasDirectPath() ? new float[p.batch * p.hidden] : null;
+        // W_hh (G·H, H') and W_hr (H', H) laid out once for all steps
+        PackedMatrix whP = gemm.pack(false, p.gh, p.hr, wh, 0, p.hr);
+        PackedMatrix whrP = p.projected ? gemm.pack(false, p.hr, p.hidden, whr, 0, p.hidden) : null;
         for (int i = p.steps() - 1; i >= 0; i--) {
             int t = p.step(i, reverse);
             int n = p.batchSizes[t];
@@ -75,8 +79,7 @@ final class LayerBackward extends Node {
             }
             if (p.projected) {
                 System.arraycopy(dStep, 0, dProj, r0 * p.hr, n * p.hr);
-                gemm.gemm(false, false, n, p.hidden, p.hr, dStep, 0, p.hr, whr, 0, p.hidden, dTilde, 0, p.hidden,
-                        false);
+                gemm.gemm(false, n, p.hidden, p.hr, dStep, 0, p.hr, whrP, dTilde, 0, p.hidden, false);
             }
             math.backward(n, dTilde, 0, dC, 0, s.saved, r0 * math.savedPerRow(), s.prevH, r0 * p.hr,
                     s.prevC, r0 * p.hidden, dPre, r0 * p.gh, dHh, r0 * p.gh, dDirect, 0);
@@ -84,8 +87,7 @@ final class LayerBackward extends Node {
             if (dDirect != null) {
                 System.arraycopy(dDirect, 0, dH, 0, n * p.hr);
             }
-            gemm.gemm(false, false, n, p.hr, p.gh, dHh, r0 * p.gh, p.gh, wh, 0, p.hr, dH, 0, p.hr,
-                    dDirect != null);
+            gemm.gemm(false, n, p.hr, p.gh, dHh, r0 * p.gh, p.gh, whP, dH, 0, p.hr, dDirect != null);
         }
         return gradients(gemm, s, xs, wi, dPre, dHh, dProj, dH, dC);
     }

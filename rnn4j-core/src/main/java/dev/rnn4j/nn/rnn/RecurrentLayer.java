@@ -9,9 +9,11 @@ import dev.rnn4j.kernel.Gemm;
 import dev.rnn4j.kernel.GruGates;
 import dev.rnn4j.kernel.Kernels;
 import dev.rnn4j.kernel.LstmGates;
+import dev.rnn4j.kernel.PackedMatrix;
 import dev.rnn4j.kernel.RecurrentKernels;
 
 import java.util.Arrays;
+
 
 /**
  * One recurrent layer in one direction as a single fused operation, the way cuDNN and oneDNN
@@ -46,6 +48,21 @@ public final class RecurrentLayer {
     }
 
     /**
+     * The weights' values as this forward read them: private copies, which the backward pass uses too, so it
+     * sees the weights as they were at forward time whatever happens to the tensors in between.
+     */
+    record Values(float[] wIh, float[] wHh, float[] bIh, float[] bHh, float[] wHr) {
+        static Values of(Weights w) {
+            return new Values(w.wIh().toFloatArray(), w.wHh().toFloatArray(), copy(w.bIh()), copy(w.bHh()),
+                    copy(w.wHr()));
+        }
+
+        private static float[] copy(Tensor t) {
+            return t == null ? null : t.toFloatArray();
+        }
+    }
+
+    /**
      * The layer's results.
      *
      * @param output    (rows, H') every step's h, in the input's row layout
@@ -70,13 +87,14 @@ public final class RecurrentLayer {
     public static Result run(Kind kind, Tensor x, int[] batchSizes, int[] outputShape, Tensor h0, Tensor c0,
                              Weights w, boolean reverse, String gradName) {
         Plan plan = new Plan(kind, x, batchSizes, w);
-        State s = plan.forward(x.toFloatArray(), h0.toFloatArray(), c0 == null ? null : c0.toFloatArray(),
-                w, reverse);
+        float[] xs = x.toFloatArray();
+        Values weights = Values.of(w);
+        State s = plan.forward(xs, h0.toFloatArray(), c0 == null ? null : c0.toFloatArray(), weights, reverse);
         Tensor output = Torch.fromArray(s.out, outputShape);
         Tensor lastHidden = Torch.fromArray(s.curH, plan.batch, plan.hr);
         Tensor lastCell = s.curC == null ? null : Torch.fromArray(s.curC, plan.batch, plan.hidden);
         if (Torch.isGradEnabled() && needsGrad(x, h0, c0, w)) {
-            Node node = new LayerBackward(gradName, plan, s, reverse, x, h0, c0, w);
+            Node node = new LayerBackward(gradName, plan, s, reverse, x, h0, c0, w, xs, weights);
             output.attachGradFn(node, 0);
             lastHidden.attachGradFn(node, 1);
             if (lastCell != null) {
@@ -146,18 +164,19 @@ public final class RecurrentLayer {
             return reverse ? steps() - 1 - s : s;
         }
 
-        State forward(float[] xs, float[] h0, float[] c0, Weights w, boolean reverse) {
+        State forward(float[] xs, float[] h0, float[] c0, Values w, boolean reverse) {
             Gemm gemm = Kernels.gemm();
             State s = new State(this, h0, c0);
-            float[] wi = w.wIh().toFloatArray();
             // pre (rows, G·H) = X · W_ihᵀ + b_ih, every step at once
-            gemm.gemm(false, true, rows, gh, inputSize, xs, 0, inputSize, wi, 0, inputSize, s.pre, 0, gh, false);
+            gemm.gemm(false, true, rows, gh, inputSize, xs, 0, inputSize, w.wIh(), 0, inputSize, s.pre, 0, gh,
+                    false);
             if (w.bIh() != null) {
-                RecurrentKernels.addBiasRows(s.pre, 0, rows, gh, w.bIh().toFloatArray(), 0);
+                RecurrentKernels.addBiasRows(s.pre, 0, rows, gh, w.bIh(), 0);
             }
-            float[] whT = RecurrentKernels.transpose(w.wHh().toFloatArray(), gh, hr);   // (H', G·H), read in place
-            float[] whrT = projected ? RecurrentKernels.transpose(w.wHr().toFloatArray(), hr, hidden) : null;
-            float[] bh = w.bHh() == null ? null : w.bHh().toFloatArray();
+            // W_hhᵀ (H', G·H) and W_hrᵀ (H, H') laid out once for all steps
+            PackedMatrix whT = gemm.pack(true, hr, gh, w.wHh(), 0, hr);
+            PackedMatrix whrT = projected ? gemm.pack(true, hidden, hr, w.wHr(), 0, hidden) : null;
+            float[] bh = w.bHh();
             float[] hh = new float[batch * gh];
             float[] stepH = projected ? s.hTilde : s.out;
             for (int i = 0; i < steps(); i++) {
@@ -168,12 +187,11 @@ public final class RecurrentLayer {
                 if (s.curC != null) {
                     System.arraycopy(s.curC, 0, s.prevC, r0 * hidden, n * hidden);
                 }
-                gemm.gemm(false, false, n, gh, hr, s.prevH, r0 * hr, hr, whT, 0, gh, hh, 0, gh, false);
+                gemm.gemm(false, n, gh, hr, s.prevH, r0 * hr, hr, whT, hh, 0, gh, false);
                 math.forward(n, hh, bh, s.pre, r0 * gh, s.prevH, r0 * hr, s.prevC, r0 * hidden,
                         stepH, r0 * hidden, s.cs, r0 * hidden, s.saved, r0 * math.savedPerRow());
                 if (projected) {
-                    gemm.gemm(false, false, n, hr, hidden, s.hTilde, r0 * hidden, hidden, whrT, 0, hr,
-                            s.out, r0 * hr, hr, false);
+                    gemm.gemm(false, n, hr, hidden, s.hTilde, r0 * hidden, hidden, whrT, s.out, r0 * hr, hr, false);
                 }
                 System.arraycopy(s.out, r0 * hr, s.curH, 0, n * hr);
                 if (s.curC != null) {
