@@ -1,6 +1,7 @@
 package dev.rnn4j.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.ArrayList;
@@ -49,6 +50,14 @@ class GateRowsTest {
                 }
             }
         }
+    }
+
+    /** Surefire runs with the incubator module: the vector loops are chosen unless -Drnn4j.vector=false. */
+    @Test
+    void choosesLikeKernels() {
+        Class<?> expected = "false".equalsIgnoreCase(System.getProperty("rnn4j.vector"))
+                ? ScalarGateRows.class : VectorGateRows.class;
+        assertEquals(expected, GateRows.get().getClass());
     }
 
     @Test
