@@ -21,6 +21,8 @@ public final class SleefFloat {
 
     /** 1.5·2²³: x + RINT − RINT rounds |x| < 2²² to an integer, ties to even, as cvtps2dq does. */
     static final float RINT = 12582912f;
+    /** The bits of RINT: bits(x + RINT) − RINT_BITS = rint(x) for |x| < 2²², as an int. */
+    static final int RINT_BITS = 0x4B400000;
 
     // xexpf's polynomial (double literals in the C source, rounded to float there too)
     static final float E5 = (float) 0.000198527617612853646278381;
@@ -51,8 +53,9 @@ public final class SleefFloat {
 
     /** Sleef_expf_u10 (xexpf). */
     public static float exp(float d) {
-        float qf = d * R_LN2F + RINT - RINT;
-        int q = (int) qf;
+        float qt = d * R_LN2F + RINT;
+        float qf = qt - RINT;
+        int q = Float.floatToRawIntBits(qt) - RINT_BITS;
         float s = Math.fma(qf, -L2UF, d);
         s = Math.fma(qf, -L2LF, s);
         float u = E5;
@@ -76,8 +79,9 @@ public final class SleefFloat {
     public static float tanh(float x) {
         float y = Math.abs(x);
         // expk2f((y, 0))
-        float qf = (y + 0f) * R_LN2F + RINT - RINT;
-        int q = (int) qf;
+        float qt = (y + 0f) * R_LN2F + RINT;
+        float qf = qt - RINT;
+        int q = Float.floatToRawIntBits(qt) - RINT_BITS;
         // s = dfadd2((y, 0), qf·−L2U), then dfadd2(s, qf·−L2L)
         float sx, sy;
         {

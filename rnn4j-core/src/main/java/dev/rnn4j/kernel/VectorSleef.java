@@ -34,9 +34,9 @@ final class VectorSleef {
     private VectorSleef() {
     }
 
-    /** q rounded to an integer (|q| < 2²², ties to even) as an int vector. */
-    private static IntVector toInt(FloatVector qf) {
-        return (IntVector) qf.convert(VectorOperators.F2I, 0);
+    /** t = x + RINT for |x| < 2²²: its low mantissa bits hold rint(x) (F2I convert is not intrinsic everywhere). */
+    private static IntVector rintBits(FloatVector t) {
+        return t.reinterpretAsInts().sub(SleefFloat.RINT_BITS);
     }
 
     private static FloatVector pow2i(IntVector q) {
@@ -49,8 +49,9 @@ final class VectorSleef {
     }
 
     static FloatVector exp(FloatVector d) {
-        FloatVector qf = d.mul(R_LN2F).add(RINT).sub(RINT);
-        IntVector q = toInt(qf);
+        FloatVector qt = d.mul(R_LN2F).add(RINT);
+        FloatVector qf = qt.sub(RINT);
+        IntVector q = rintBits(qt);
         FloatVector s = qf.fma(FloatVector.broadcast(F, -L2UF), d);
         s = qf.fma(FloatVector.broadcast(F, -L2LF), s);
         FloatVector u = FloatVector.broadcast(F, E5);
@@ -73,8 +74,9 @@ final class VectorSleef {
 
     static FloatVector tanh(FloatVector x) {
         FloatVector y = x.abs();
-        FloatVector qf = y.add(0f).mul(R_LN2F).add(RINT).sub(RINT);
-        IntVector q = toInt(qf);
+        FloatVector qt = y.add(0f).mul(R_LN2F).add(RINT);
+        FloatVector qf = qt.sub(RINT);
+        IntVector q = rintBits(qt);
         FloatVector sx, sy;
         {
             FloatVector b = qf.mul(-L2UF);
