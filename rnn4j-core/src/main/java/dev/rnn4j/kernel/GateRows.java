@@ -73,8 +73,20 @@ interface GateRows {
         private Choice() {
         }
 
+        /**
+         * The first JDK on which the vector gate loops were measured to pay. On JDK 17 they make C2 give up the
+         * Vector API intrinsics in the GEMM micro-kernel as well (measured: lstm_medium train 96 → 1100 ms/op), so
+         * there the scalar twin runs unless {@code -Drnn4j.vector.gates=true}.
+         */
+        static final int VECTOR_GATES_MIN_JDK = 25;
+
         private static GateRows choose() {
             if ("false".equalsIgnoreCase(System.getProperty("rnn4j.vector"))) {
+                return new ScalarGateRows();
+            }
+            String gates = System.getProperty("rnn4j.vector.gates");
+            if ("false".equalsIgnoreCase(gates)
+                    || (gates == null && Runtime.version().feature() < VECTOR_GATES_MIN_JDK)) {
                 return new ScalarGateRows();
             }
             if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {

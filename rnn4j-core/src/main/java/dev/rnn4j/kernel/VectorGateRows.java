@@ -6,7 +6,9 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The gate loops on the Vector API: whole vectors over the columns where every lane does the same thing, then
- * {@link ScalarGateRows}'s element functions for the rest. Each vector statement is the scalar one lane-wise,
+ * {@link ScalarGateRows}'s element functions for the rest. The forward passes go over a row in several sweeps
+ * (gates, activations with {@link VectorSleef}'s array loops, state update), keeping intermediate values in the
+ * scratch hh and in saved, because a vector must never cross a call that is not inlined (see VectorSleef). Each vector statement is the scalar one lane-wise,
  * in the same order, so results equal {@link ScalarGateRows} bit for bit. Only {@link GateRows} names this
  * class, reflectively.
  */
@@ -48,31 +50,33 @@ final class VectorGateRows implements GateRows {
             int p0 = preOff + g0;
             int rh = r * hidden;
             int s = savedOff + r * 5 * hidden;
-            int j = 0;
-            for (; j < vEnd; j += L) {
-                int jf = hidden + j;
-                int jg = 2 * hidden + j;
-                int jo = 3 * hidden + j;
-                FloatVector in = VectorSleef.sigmoid(gate(hh, g0 + j, bHh, j, pre, p0 + j));
-                FloatVector forget = VectorSleef.sigmoid(gate(hh, g0 + jf, bHh, jf, pre, p0 + jf));
-                FloatVector cell = VectorSleef.tanh(gate(hh, g0 + jg, bHh, jg, pre, p0 + jg));
-                FloatVector out = VectorSleef.sigmoid(gate(hh, g0 + jo, bHh, jo, pre, p0 + jo));
-                FloatVector cNew = forget.mul(load(cPrev, cPrevOff + rh + j)).add(in.mul(cell));
-                FloatVector tc = VectorSleef.tanh(cNew);
-                cNew.intoArray(c, cOff + rh + j);
-                out.mul(tc).intoArray(h, hOff + rh + j);
-                in.intoArray(saved, s + j);
-                forget.intoArray(saved, s + jf);
-                cell.intoArray(saved, s + jg);
-                out.intoArray(saved, s + jo);
-                tc.intoArray(saved, s + 4 * hidden + j);
+            // the gates of columns [0, vEnd) in place in hh (scratch), then their activations in place
+            for (int k = 0; k < 4; k++) {
+                for (int j = k * hidden; j < k * hidden + vEnd; j += L) {
+                    gate(hh, g0 + j, bHh, j, pre, p0 + j).intoArray(hh, g0 + j);
+                }
             }
-            for (; j < hidden; j++) {
+            VectorSleef.sigmoid(hh, g0, saved, s, vEnd);
+            VectorSleef.sigmoid(hh, g0 + hidden, saved, s + hidden, vEnd);
+            VectorSleef.tanh(hh, g0 + 2 * hidden, saved, s + 2 * hidden, vEnd);
+            VectorSleef.sigmoid(hh, g0 + 3 * hidden, saved, s + 3 * hidden, vEnd);
+            for (int j = 0; j < vEnd; j += L) {
+                FloatVector in = load(saved, s + j);
+                FloatVector forget = load(saved, s + hidden + j);
+                FloatVector cell = load(saved, s + 2 * hidden + j);
+                forget.mul(load(cPrev, cPrevOff + rh + j)).add(in.mul(cell)).intoArray(c, cOff + rh + j);
+            }
+            VectorSleef.tanh(c, cOff + rh, saved, s + 4 * hidden, vEnd);
+            for (int j = 0; j < vEnd; j += L) {
+                load(saved, s + 3 * hidden + j).mul(load(saved, s + 4 * hidden + j)).intoArray(h, hOff + rh + j);
+            }
+            for (int j = vEnd; j < hidden; j++) {
                 ScalarGateRows.lstmAt(j, hidden, sleefEnd, hh, g0, bHh, pre, p0, cPrev, cPrevOff + rh,
                         h, hOff + rh, c, cOff + rh, saved, s);
             }
         }
     }
+
 
     @Override
     public void lstmBackward(int r0, int r1, int hidden, float[] dh, int dhOff, float[] dc, int dcOff,
@@ -118,27 +122,32 @@ final class VectorGateRows implements GateRows {
             int p0 = preOff + g0;
             int rh = r * hidden;
             int s = savedOff + r * 4 * hidden;
-            int j = 0;
-            for (; j < vEnd; j += L) {
+            for (int j = 0; j < vEnd; j += L) {
                 int jz = hidden + j;
                 int jn = 2 * hidden + j;
-                FloatVector hn = hidden(hh, g0 + jn, bHh, jn);
-                FloatVector reset = VectorSleef.sigmoid(hidden(hh, g0 + j, bHh, j).add(load(pre, p0 + j)));
-                FloatVector update = VectorSleef.sigmoid(hidden(hh, g0 + jz, bHh, jz).add(load(pre, p0 + jz)));
-                FloatVector n = VectorSleef.tanh(load(pre, p0 + jn).add(hn.mul(reset)));
-                FloatVector prev = load(hPrev, hPrevOff + rh + j);
-                prev.sub(n).mul(update).add(n).intoArray(h, hOff + rh + j);
-                reset.intoArray(saved, s + j);
-                update.intoArray(saved, s + jz);
-                n.intoArray(saved, s + jn);
-                hn.intoArray(saved, s + 3 * hidden + j);
+                hidden(hh, g0 + j, bHh, j).add(load(pre, p0 + j)).intoArray(saved, s + j);
+                hidden(hh, g0 + jz, bHh, jz).add(load(pre, p0 + jz)).intoArray(saved, s + jz);
+                hidden(hh, g0 + jn, bHh, jn).intoArray(saved, s + 3 * hidden + j);
             }
-            for (; j < hidden; j++) {
+            VectorSleef.sigmoid(saved, s, saved, s, vEnd);
+            VectorSleef.sigmoid(saved, s + hidden, saved, s + hidden, vEnd);
+            for (int j = 0; j < vEnd; j += L) {
+                FloatVector hn = load(saved, s + 3 * hidden + j);
+                load(pre, p0 + 2 * hidden + j).add(hn.mul(load(saved, s + j))).intoArray(saved, s + 2 * hidden + j);
+            }
+            VectorSleef.tanh(saved, s + 2 * hidden, saved, s + 2 * hidden, vEnd);
+            for (int j = 0; j < vEnd; j += L) {
+                FloatVector update = load(saved, s + hidden + j);
+                FloatVector n = load(saved, s + 2 * hidden + j);
+                load(hPrev, hPrevOff + rh + j).sub(n).mul(update).add(n).intoArray(h, hOff + rh + j);
+            }
+            for (int j = vEnd; j < hidden; j++) {
                 ScalarGateRows.gruAt(j, hidden, sleefEnd, hh, g0, bHh, pre, p0, hPrev, hPrevOff + rh,
                         h, hOff + rh, saved, s);
             }
         }
     }
+
 
     @Override
     public void gruBackward(int r0, int r1, int hidden, float[] dh, int dhOff, float[] saved, int savedOff,
@@ -185,21 +194,24 @@ final class VectorGateRows implements GateRows {
         int vEnd = F.loopBound(hidden);
         for (int r = r0; r < r1; r++) {
             int row = r * hidden;
-            int j = 0;
-            for (; j < vEnd; j += L) {
+            for (int j = 0; j < vEnd; j += L) {
                 int i = row + j;
                 FloatVector v = gate(hh, i, bHh, j, pre, preOff + i);
-                FloatVector out = relu
-                        ? FloatVector.zero(F).blend(v, v.compare(VectorOperators.GT, 0f))
-                        : VectorSleef.tanh(v);
-                out.intoArray(h, hOff + i);
-                out.intoArray(saved, savedOff + i);
+                if (relu) {
+                    v = FloatVector.zero(F).blend(v, v.compare(VectorOperators.GT, 0f));
+                }
+                v.intoArray(saved, savedOff + i);
             }
-            for (; j < hidden; j++) {
+            if (!relu) {
+                VectorSleef.tanh(saved, savedOff + row, saved, savedOff + row, vEnd);
+            }
+            System.arraycopy(saved, savedOff + row, h, hOff + row, vEnd);
+            for (int j = vEnd; j < hidden; j++) {
                 ScalarGateRows.elmanAt(row + j, j, relu, hh, bHh, pre, preOff, h, hOff, saved, savedOff);
             }
         }
     }
+
 
     @Override
     public void elmanBackward(int r0, int r1, int hidden, boolean relu, float[] dh, int dhOff, float[] saved,

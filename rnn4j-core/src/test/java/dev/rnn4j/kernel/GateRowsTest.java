@@ -40,7 +40,7 @@ class GateRowsTest {
         k.run(SCALAR, a);
         k.run(VECTOR, b);
         for (int i = 0; i < arrays.length; i++) {
-            if (a[i] == null) {
+            if (a[i] == null || (i == 0 && what.contains("forward"))) {   // hh is scratch in a forward step
                 continue;
             }
             for (int j = 0; j < a[i].length; j++) {
@@ -52,11 +52,14 @@ class GateRowsTest {
         }
     }
 
-    /** Surefire runs with the incubator module: the vector loops are chosen unless -Drnn4j.vector=false. */
+    /** Surefire runs with the incubator module: the vector loops are chosen unless turned off or on JDK < 25. */
     @Test
     void choosesLikeKernels() {
-        Class<?> expected = "false".equalsIgnoreCase(System.getProperty("rnn4j.vector"))
-                ? ScalarGateRows.class : VectorGateRows.class;
+        String gates = System.getProperty("rnn4j.vector.gates");
+        boolean vector = !"false".equalsIgnoreCase(System.getProperty("rnn4j.vector"))
+                && !"false".equalsIgnoreCase(gates)
+                && (gates != null || Runtime.version().feature() >= GateRows.Choice.VECTOR_GATES_MIN_JDK);
+        Class<?> expected = vector ? VectorGateRows.class : ScalarGateRows.class;
         assertEquals(expected, GateRows.get().getClass());
     }
 

@@ -114,6 +114,23 @@ class SleefFloatTest {
         }
     }
 
+    /** The array loops the kernels call: the same bits as the scalar functions. */
+    private static void arraysAgainstScalar(float[] x) {
+        int lanes = VectorSleef.F.length();
+        int n = x.length / lanes * lanes;
+        float[] e = new float[n + 5];
+        float[] t = new float[n + 5];
+        float[] s = java.util.Arrays.copyOf(x, n + 5);
+        VectorSleef.exp(x, 0, e, 5, n);
+        VectorSleef.tanh(x, 0, t, 5, n);
+        VectorSleef.sigmoid(s, 0, s, 0, n);   // in place
+        for (int i = 0; i < n; i++) {
+            assertSame(SleefFloat.exp(x[i]), e[5 + i], "exp array (" + x[i] + ")");
+            assertSame(SleefFloat.tanh(x[i]), t[5 + i], "tanh array (" + x[i] + ")");
+            assertSame(SleefFloat.sigmoid(x[i]), s[i], "sigmoid array (" + x[i] + ")");
+        }
+    }
+
     @Test
     void vectorEqualsScalarBitForBit() {
         Random rnd = new Random(7);
@@ -131,6 +148,7 @@ class SleefFloatTest {
             vectorAgainstScalar(xs, VectorSleef::exp, SleefFloat::exp, "exp");
             vectorAgainstScalar(xs, VectorSleef::tanh, SleefFloat::tanh, "tanh");
             vectorAgainstScalar(xs, VectorSleef::sigmoid, SleefFloat::sigmoid, "sigmoid");
+            arraysAgainstScalar(xs);
         }
     }
 
