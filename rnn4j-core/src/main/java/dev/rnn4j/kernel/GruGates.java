@@ -4,6 +4,7 @@ package dev.rnn4j.kernel;
  * The GRU step with PyTorch's gate order r, z, n and its "linear before reset" form:
  * r = σ(h_r + i_r), z = σ(h_z + i_z), n = tanh(i_n + h_n·r), h' = (h − n)·z + n, where
  * h_* = h·W_h*ᵀ + b_h* (b_hn stays inside h_n, under the reset gate) and i_* = x·W_i*ᵀ + b_i*.
+ * The loops are {@link GateRows}' (vectorised when the Vector API is there, split over rows when large).
  */
 public final class GruGates implements GateMath {
 
@@ -38,55 +39,17 @@ public final class GruGates implements GateMath {
     public void forward(int rows, float[] hh, float[] bHh, float[] pre, int preOff,
                         float[] hPrev, int hPrevOff, float[] cPrev, int cPrevOff,
                         float[] h, int hOff, float[] c, int cOff, float[] saved, int savedOff) {
-        int gh = 3 * hidden;
-        for (int r = 0; r < rows; r++) {
-            int g0 = r * gh;
-            int p0 = preOff + g0;
-            int s = savedOff + r * 4 * hidden;
-            for (int j = 0; j < hidden; j++) {
-                float hr = bHh == null ? hh[g0 + j] : hh[g0 + j] + bHh[j];
-                float hz = bHh == null ? hh[g0 + hidden + j] : hh[g0 + hidden + j] + bHh[hidden + j];
-                float hn = bHh == null ? hh[g0 + 2 * hidden + j] : hh[g0 + 2 * hidden + j] + bHh[2 * hidden + j];
-                float reset = GateMath.sigmoid(hr + pre[p0 + j]);
-                float update = GateMath.sigmoid(hz + pre[p0 + hidden + j]);
-                float n = GateMath.tanh(pre[p0 + 2 * hidden + j] + hn * reset);
-                float prev = hPrev[hPrevOff + r * hidden + j];
-                h[hOff + r * hidden + j] = (prev - n) * update + n;
-                saved[s + j] = reset;
-                saved[s + hidden + j] = update;
-                saved[s + 2 * hidden + j] = n;
-                saved[s + 3 * hidden + j] = hn;
-            }
-        }
+        GateRows impl = GateRows.get();
+        GateRows.forRows(rows, hidden, (r0, r1) -> impl.gruForward(r0, r1, hidden, hh, bHh, pre, preOff,
+                hPrev, hPrevOff, h, hOff, saved, savedOff));
     }
 
     @Override
     public void backward(int rows, float[] dh, int dhOff, float[] dc, int dcOff, float[] saved, int savedOff,
                          float[] hPrev, int hPrevOff, float[] cPrev, int cPrevOff,
                          float[] dPre, int dPreOff, float[] dHh, int dHhOff, float[] dhPrev, int dhPrevOff) {
-        int gh = 3 * hidden;
-        for (int r = 0; r < rows; r++) {
-            int s = savedOff + r * 4 * hidden;
-            int dp = dPreOff + r * gh;
-            int dq = dHhOff + r * gh;
-            for (int j = 0; j < hidden; j++) {
-                float reset = saved[s + j];
-                float update = saved[s + hidden + j];
-                float n = saved[s + 2 * hidden + j];
-                float hn = saved[s + 3 * hidden + j];
-                float g = dh[dhOff + r * hidden + j];
-                float prev = hPrev[hPrevOff + r * hidden + j];
-                float dn = g * (1f - update) * (1f - n * n);
-                float dr = dn * hn * reset * (1f - reset);
-                float dz = g * (prev - n) * update * (1f - update);
-                dPre[dp + j] = dr;
-                dPre[dp + hidden + j] = dz;
-                dPre[dp + 2 * hidden + j] = dn;
-                dHh[dq + j] = dr;
-                dHh[dq + hidden + j] = dz;
-                dHh[dq + 2 * hidden + j] = dn * reset;
-                dhPrev[dhPrevOff + r * hidden + j] = g * update;
-            }
-        }
+        GateRows impl = GateRows.get();
+        GateRows.forRows(rows, hidden, (r0, r1) -> impl.gruBackward(r0, r1, hidden, dh, dhOff, saved, savedOff,
+                hPrev, hPrevOff, dPre, dPreOff, dHh, dHhOff, dhPrev, dhPrevOff));
     }
 }
