@@ -29,47 +29,8 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class VectorSleef {
     static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
-    static final VectorSpecies<Integer> I = IntVector.SPECIES_PREFERRED;
 
     private VectorSleef() {
-    }
-
-    /** t = x + RINT for |x| < 2²²: its low mantissa bits hold rint(x) (F2I convert is not intrinsic everywhere). */
-    private static IntVector rintBits(FloatVector t) {
-        return t.reinterpretAsInts().sub(SleefFloat.RINT_BITS);
-    }
-
-    private static FloatVector pow2i(IntVector q) {
-        return q.add(0x7f).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-    }
-
-    private static FloatVector ldexp2(FloatVector d, IntVector e) {
-        IntVector h = e.lanewise(VectorOperators.ASHR, 1);
-        return d.mul(pow2i(h)).mul(pow2i(e.sub(h)));
-    }
-
-    static FloatVector exp(FloatVector d) {
-        FloatVector qt = d.mul(R_LN2F).add(RINT);
-        FloatVector qf = qt.sub(RINT);
-        IntVector q = rintBits(qt);
-        FloatVector s = qf.fma(FloatVector.broadcast(F, -L2UF), d);
-        s = qf.fma(FloatVector.broadcast(F, -L2LF), s);
-        FloatVector u = FloatVector.broadcast(F, E5);
-        u = u.fma(s, FloatVector.broadcast(F, E4));
-        u = u.fma(s, FloatVector.broadcast(F, E3));
-        u = u.fma(s, FloatVector.broadcast(F, E2));
-        u = u.fma(s, FloatVector.broadcast(F, E1));
-        u = u.fma(s, FloatVector.broadcast(F, 0.5f));
-        u = s.mul(s).fma(u, s).add(1.0f);
-        u = ldexp2(u, q);
-        u = u.blend(0f, d.lt(-104f));
-        u = u.blend(Float.POSITIVE_INFINITY, d.compare(VectorOperators.GT, 100f));
-        return u;
-    }
-
-    static FloatVector sigmoid(FloatVector x) {
-        FloatVector one = FloatVector.broadcast(F, 1f);
-        return one.div(exp(FloatVector.zero(F).sub(x)).add(1f));
     }
 
     /*
@@ -211,90 +172,4 @@ final class VectorSleef {
         }
     }
 
-    static FloatVector tanh(FloatVector x) {
-        FloatVector y = x.abs();
-        FloatVector qt = y.add(0f).mul(R_LN2F).add(RINT);
-        FloatVector qf = qt.sub(RINT);
-        IntVector q = rintBits(qt);
-        FloatVector sx, sy;
-        {
-            FloatVector b = qf.mul(-L2UF);
-            FloatVector s = y.add(b);
-            FloatVector v = s.sub(y);
-            FloatVector t = y.sub(s.sub(v)).add(b.sub(v));
-            sx = s;
-            sy = t.add(0f);
-        }
-        {
-            FloatVector b = qf.mul(-L2LF);
-            FloatVector s = sx.add(b);
-            FloatVector v = s.sub(sx);
-            FloatVector t = sx.sub(s.sub(v)).add(b.sub(v));
-            sy = t.add(sy);
-            sx = s;
-        }
-        FloatVector u = FloatVector.broadcast(F, K5);
-        u = u.fma(sx, FloatVector.broadcast(F, K4));
-        u = u.fma(sx, FloatVector.broadcast(F, K3));
-        u = u.fma(sx, FloatVector.broadcast(F, K2));
-        FloatVector tx, ty;
-        {
-            FloatVector mx = sx.mul(u);
-            FloatVector my = sy.fma(u, sx.fma(u, mx.neg()));
-            FloatVector s = mx.add(K1);
-            FloatVector v = s.sub(mx);
-            FloatVector t = mx.sub(s.sub(v)).add(FloatVector.broadcast(F, K1).sub(v));
-            tx = s;
-            ty = t.add(my);
-        }
-        {
-            FloatVector mx = sx.mul(tx);
-            FloatVector my = sx.fma(ty, sy.fma(tx, sx.fma(tx, mx.neg())));
-            FloatVector s = mx.add(0.5f);
-            FloatVector v = s.sub(mx);
-            FloatVector t = mx.sub(s.sub(v)).add(FloatVector.broadcast(F, 0.5f).sub(v));
-            tx = s;
-            ty = t.add(my);
-        }
-        {
-            FloatVector qx = sx.mul(sx);
-            FloatVector qy = sx.add(sx).fma(sy, sx.fma(sx, qx.neg()));
-            FloatVector mx = qx.mul(tx);
-            FloatVector my = qx.fma(ty, qy.fma(tx, qx.fma(tx, mx.neg())));
-            FloatVector s = sx.add(mx);
-            FloatVector v = s.sub(sx);
-            FloatVector t = sx.sub(s.sub(v)).add(mx.sub(v));
-            tx = s;
-            ty = t.add(sy.add(my));
-        }
-        {
-            FloatVector one = FloatVector.broadcast(F, 1f);
-            FloatVector s = one.add(tx);
-            ty = one.sub(s).add(tx).add(ty);
-            tx = s;
-        }
-        FloatVector one = FloatVector.broadcast(F, 1f);
-        FloatVector dx = ldexp2(tx, q);
-        FloatVector dy = ldexp2(ty, q);
-        FloatVector ex = one.div(dx);
-        FloatVector ey = ex.mul(dy.neg().fma(ex, dx.neg().fma(ex, one)));
-        FloatVector nex = ex.neg();
-        FloatVector ney = ey.neg();
-        FloatVector nx = dx.add(nex);
-        FloatVector ny = dx.sub(nx).add(nex).add(dy).add(ney);
-        FloatVector mx = dx.add(ex);
-        FloatVector my = dx.sub(mx).add(ex).add(dy).add(ey);
-        FloatVector rt = one.div(mx);
-        FloatVector rs = nx.mul(rt);
-        FloatVector ru = rt.fma(nx, rs.neg());
-        FloatVector rv = my.neg().fma(rt, mx.neg().fma(rt, one));
-        FloatVector ry = rs.fma(rv, ny.fma(rt, ru));
-        FloatVector r = rs.add(ry);
-        VectorMask<Float> sat = y.compare(VectorOperators.GT, TANH_ONE).or(r.test(VectorOperators.IS_NAN));
-        r = r.blend(one, sat);
-        IntVector sign = x.reinterpretAsInts().and(0x80000000);
-        r = r.reinterpretAsInts().lanewise(VectorOperators.XOR, sign).reinterpretAsFloats();
-        r = r.blend(Float.NaN, x.test(VectorOperators.IS_NAN));
-        return r;
     }
-}
