@@ -101,6 +101,7 @@ final class Reductions {
                 shape[k++] = t.shape[d];
             }
         }
-        return new Tensor(t.data, Arrays.copyOf(shape, k));
+        int[] kept = Arrays.copyOf(shape, k);
+        return Tensor.viewOf(t, 0, kept, Shape.contiguousStrides(kept));
     }
 }

@@ -19,7 +19,7 @@ final class ShapeOps {
             throw new IllegalArgumentException("view size is not compatible with input tensor's size and stride (at "
                     + "least one dimension spans across two contiguous subspaces). Use .reshape(...) instead.");
         }
-        Tensor out = new Tensor(t.data, t.offset, shape, Shape.contiguousStrides(shape));
+        Tensor out = Tensor.viewOf(t, t.offset, shape, Shape.contiguousStrides(shape));
         return record(out, t, gradName, g -> g.reshape(t.shape));
     }
 
@@ -33,7 +33,7 @@ final class ShapeOps {
     }
 
     static Tensor alias(Tensor t, String gradName) {
-        return record(new Tensor(t.data, t.offset, t.shape, t.strides), t, gradName, g -> g);
+        return record(Tensor.viewOf(t, t.offset, t.shape, t.strides), t, gradName, g -> g);
     }
 
     static Tensor transpose(Tensor t, int dim0, int dim1, String gradName) {
@@ -43,7 +43,7 @@ final class ShapeOps {
         int[] strides = t.strides.clone();
         swap(shape, d0, d1);
         swap(strides, d0, d1);
-        Tensor out = new Tensor(t.data, t.offset, shape, strides);
+        Tensor out = Tensor.viewOf(t, t.offset, shape, strides);
         return record(out, t, gradName, g -> g.transpose(d0, d1).contiguous());
     }
 
@@ -58,7 +58,7 @@ final class ShapeOps {
                     + " with size " + size);
         }
         int i = index < 0 ? index + size : index;
-        Tensor out = new Tensor(t.data, t.offset + i * t.strides[d], remove(t.shape, d), remove(t.strides, d));
+        Tensor out = Tensor.viewOf(t, t.offset + i * t.strides[d], remove(t.shape, d), remove(t.strides, d));
         return record(out, t, gradName, g -> {
             Tensor full = Tensor.empty(t.shape);
             full.select(d, i).copy_(g);
@@ -74,7 +74,7 @@ final class ShapeOps {
         }
         int[] shape = t.shape.clone();
         shape[d] = length;
-        Tensor out = new Tensor(t.data, t.offset + start * t.strides[d], shape, t.strides.clone());
+        Tensor out = Tensor.viewOf(t, t.offset + start * t.strides[d], shape, t.strides.clone());
         return record(out, t, "SliceBackward0", g -> {
             Tensor full = Tensor.empty(t.shape);
             full.narrow(d, start, length).copy_(g);
@@ -85,7 +85,7 @@ final class ShapeOps {
     static Tensor unsqueeze(Tensor t, int dim) {
         int d = Shape.wrapDim(dim, t.dim() + 1);
         int stride = d < t.dim() ? t.shape[d] * t.strides[d] : 1;
-        Tensor out = new Tensor(t.data, t.offset, insert(t.shape, d, 1), insert(t.strides, d, stride));
+        Tensor out = Tensor.viewOf(t, t.offset, insert(t.shape, d, 1), insert(t.strides, d, stride));
         return record(out, t, "UnsqueezeBackward0", g -> g.squeeze(d));
     }
 
@@ -97,7 +97,7 @@ final class ShapeOps {
         if (t.shape[d] != 1) {
             return alias(t, gradName);
         }
-        Tensor out = new Tensor(t.data, t.offset, remove(t.shape, d), remove(t.strides, d));
+        Tensor out = Tensor.viewOf(t, t.offset, remove(t.shape, d), remove(t.strides, d));
         return record(out, t, gradName, g -> g.reshape(t.shape));
     }
 
@@ -109,7 +109,7 @@ final class ShapeOps {
                 strides[j++] = t.strides[i];
             }
         }
-        return record(new Tensor(t.data, t.offset, shape, strides), t, "SqueezeBackward0",
+        return record(Tensor.viewOf(t, t.offset, shape, strides), t, "SqueezeBackward0",
                 g -> g.reshape(t.shape));
     }
 
@@ -133,7 +133,7 @@ final class ShapeOps {
             shape[i] = want;
             strides[i] = j < 0 || own == 1 ? 0 : t.strides[j];
         }
-        return record(new Tensor(t.data, t.offset, shape, strides), t, "ExpandBackward0",
+        return record(Tensor.viewOf(t, t.offset, shape, strides), t, "ExpandBackward0",
                 g -> Reductions.sumToShape(g, t.shape));
     }
 

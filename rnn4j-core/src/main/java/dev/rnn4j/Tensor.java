@@ -26,6 +26,12 @@ public class Tensor implements Iterable<Tensor> {
     int[] shape;       // replaced (never mutated) by the in-place view op transpose_
     int[] strides;
 
+    /** Counts in-place writes to the storage, shared by every view of it, as PyTorch's version counter. */
+    static final class Version {
+        int value;
+    }
+
+    final Version version;
     private boolean requiresGrad;
     private Tensor grad;
     private Node gradFn;
@@ -33,10 +39,20 @@ public class Tensor implements Iterable<Tensor> {
     private AccumulateGrad accumulator;
 
     Tensor(float[] data, int offset, int[] shape, int[] strides) {
+        this(data, offset, shape, strides, new Version());
+    }
+
+    private Tensor(float[] data, int offset, int[] shape, int[] strides, Version version) {
         this.data = data;
         this.offset = offset;
         this.shape = shape;
         this.strides = strides;
+        this.version = version;
+    }
+
+    /** A view of {@code base}'s storage: it shares the storage's version counter. */
+    static Tensor viewOf(Tensor base, int offset, int[] shape, int[] strides) {
+        return new Tensor(base.data, offset, shape, strides, base.version);
     }
 
     /** A new contiguous tensor owning {@code data} (not copied). */
@@ -46,7 +62,7 @@ public class Tensor implements Iterable<Tensor> {
 
     /** Shares storage, shape and strides with {@code other}; used by {@code Parameter}. */
     protected Tensor(Tensor other) {
-        this(other.data, other.offset, other.shape, other.strides);
+        this(other.data, other.offset, other.shape, other.strides, other.version);
     }
 
     // ---- shape and storage -------------------------------------------------------------
@@ -201,7 +217,12 @@ public class Tensor implements Iterable<Tensor> {
 
     /** The same storage, cut from the graph. */
     public Tensor detach() {
-        return new Tensor(data, offset, shape, strides);
+        return viewOf(this, offset, shape, strides);
+    }
+
+    /** How many in-place writes its storage has seen, as PyTorch's {@code _version}. */
+    public int version() {
+        return version.value;
     }
 
     /** Whether an operation on these inputs must record a node. */
@@ -242,8 +263,8 @@ public class Tensor implements Iterable<Tensor> {
      * through a {@code TransposeBackward1} node.
      */
     public Tensor transpose_(int dim0, int dim1) {
-        checkInPlace();
-        Tensor before = new Tensor(data, offset, shape, strides);
+        checkLeafInPlace();
+        Tensor before = viewOf(this, offset, shape, strides);
         before.gradFn = gradFn;
         before.outputNr = outputNr;
         before.requiresGrad = requiresGrad;
@@ -483,6 +504,7 @@ public class Tensor implements Iterable<Tensor> {
 
     public Tensor fill_(float value) {
         checkInPlace();
+        version.value++;
         Copy.fill(this, value);
         return this;
     }
@@ -490,6 +512,7 @@ public class Tensor implements Iterable<Tensor> {
     /** Copies {@code src} (broadcast to this shape) into this; returns this. */
     public Tensor copy_(Tensor src) {
         checkInPlace();
+        version.value++;
         Copy.copyInto(this, src);
         return this;
     }
@@ -497,6 +520,7 @@ public class Tensor implements Iterable<Tensor> {
     /** {@code this += other} element-wise (same shape, or broadcast); returns this. */
     public Tensor addInPlace(Tensor other) {
         checkInPlace();
+        version.value++;
         Copy.addInto(this, other, 1f);
         return this;
     }
@@ -504,14 +528,25 @@ public class Tensor implements Iterable<Tensor> {
     /** {@code this += alpha * other}; returns this. */
     public Tensor addInPlace(Tensor other, float alpha) {
         checkInPlace();
+        version.value++;
         Copy.addInto(this, other, alpha);
         return this;
     }
 
-    private void checkInPlace() {
+    private void checkLeafInPlace() {
         if (GradMode.isEnabled() && requiresGrad() && isLeaf()) {
             throw new IllegalStateException("a leaf Variable that requires grad is being used in an in-place "
                     + "operation.");
+        }
+    }
+
+    /** In-place writes of values: not on a leaf that requires grad, nor on a tensor inside a graph. */
+    private void checkInPlace() {
+        checkLeafInPlace();
+        if (GradMode.isEnabled() && gradFn != null) {
+            // PyTorch would record the write in the graph; rnn4j's in-place ops are for buffers and weights only
+            throw new IllegalStateException("in-place operations are not supported on a tensor that is part of "
+                    + "a graph (grad_fn=<" + gradFn.name() + ">); use the out-of-place operation");
         }
     }
 

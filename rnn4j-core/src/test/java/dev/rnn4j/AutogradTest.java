@@ -198,4 +198,41 @@ class AutogradTest {
         assertSame(first, x.grad(), "accumulated in place, as PyTorch's AccumulateGrad");
         assertArrayEquals(new float[]{2f, 2f}, first.toFloatArray());
     }
+
+    @Test
+    void inPlaceWriteToASavedTensorFailsTheBackward() {
+        Tensor a = Torch.tensor(new float[]{1f, 2f, 3f}).requiresGrad(true);
+        Tensor b = Torch.tensor(new float[]{4f, 5f, 6f});
+        Tensor y = a.mul(b).sum();
+        b.select(0, 1).fill_(0f);                         // a view: the storage's version moves
+        assertEquals(1, b.version());
+        IllegalStateException e = assertThrows(IllegalStateException.class, y::backward);
+        assertEquals("one of the variables needed for gradient computation has been modified by an inplace "
+                + "operation: [torch.FloatTensor [3]], which is saved by MulBackward0, is at version 1; expected "
+                + "version 0 instead.", e.getMessage());
+    }
+
+    @Test
+    void versionIsSharedByViewsAndDetach() {
+        Tensor t = Torch.zeros(2, 3);
+        Tensor d = t.detach();
+        t.transpose(0, 1).select(0, 2).fill_(1f);
+        d.addInPlace(Torch.ones(2, 3));
+        assertEquals(2, t.version());
+        assertEquals(2, d.version());
+        assertEquals(0, Torch.zeros(2, 3).version());
+    }
+
+    @Test
+    void inPlaceOnATensorInsideAGraphIsRefused() {
+        Tensor x = Torch.ones(2).requiresGrad(true);
+        Tensor y = x.mul(2f);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> y.fill_(0f));
+        assertEquals("in-place operations are not supported on a tensor that is part of a graph "
+                + "(grad_fn=<MulBackward0>); use the out-of-place operation", e.getMessage());
+        try (var g = Torch.noGrad()) {
+            y.fill_(0f);                                  // outside grad mode it is a plain buffer write
+        }
+        assertEquals(0f, y.getFloat(0));
+    }
 }

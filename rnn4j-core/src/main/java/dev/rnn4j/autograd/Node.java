@@ -15,6 +15,7 @@ public abstract class Node {
     private final String name;
     private final Edge[] nextEdges;
     private Object[] saved;
+    private int[] savedVersions;
     private boolean freed;
 
     /** @param inputs the operation's tensor inputs; one that needs no gradient gets no edge */
@@ -46,6 +47,10 @@ public abstract class Node {
     /** Keeps what the backward pass needs (tensors, arrays); freed after a backward pass without retain. */
     protected final void save(Object... values) {
         saved = values;
+        savedVersions = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            savedVersions[i] = values[i] instanceof Tensor t ? t.version() : 0;
+        }
     }
 
     /** A value given to {@link #save}; fails as PyTorch does once the graph was freed. */
@@ -58,7 +63,14 @@ public abstract class Node {
                     + "retain_graph=True if you need to backward through the graph a second time or if you "
                     + "need to access saved tensors after calling backward.");
         }
-        return (T) saved[index];
+        Object value = saved[index];
+        if (value instanceof Tensor t && t.version() != savedVersions[index]) {
+            throw new IllegalStateException("one of the variables needed for gradient computation has been "
+                    + "modified by an inplace operation: [torch.FloatTensor " + t.shape().toString()
+                    .replace("torch.Size(", "").replace(")", "") + "], which is saved by " + name + ", is at version "
+                    + t.version() + "; expected version " + savedVersions[index] + " instead.");
+        }
+        return (T) value;
     }
 
     final Edge[] nextEdges() {
@@ -69,6 +81,7 @@ public abstract class Node {
         Tensor[] grads = backward(gradOutputs);
         if (!retainGraph && saved != null) {
             saved = null;
+            savedVersions = null;
             freed = true;
         }
         return grads;
