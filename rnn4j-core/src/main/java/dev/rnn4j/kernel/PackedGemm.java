@@ -65,6 +65,39 @@ final class PackedGemm {
             return;
         }
         boolean directB = packed == null && !transB && m <= DIRECT_B_MAX_M;
+        int depthBlocks = (k + kcMax - 1) / kcMax;
+        if ((packed != null || directB) && depthBlocks > 1) {
+            // B needs no packing between depth blocks: one parallel region per column panel, each task running
+            // its tile of C through all depth blocks in order (so each C element still sums in depth order)
+            for (int j0 = 0; j0 < n; j0 += NC) {
+                int nc = Math.min(NC, n - j0);
+                Panel[] panels = new Panel[depthBlocks];
+                for (int d = 0; d < depthBlocks; d++) {
+                    int p0 = d * kcMax;
+                    int mode = p0 > 0 ? MicroKernel.CONTINUE : accumulate ? MicroKernel.ADD : MicroKernel.STORE;
+                    Panel panel = new Panel(transA, m, nc, Math.min(kcMax, k - p0), p0, j0, a, aOff, lda,
+                            c, cOff, ldc, mode);
+                    if (packed != null) {
+                        panel.prepacked(packed);
+                    } else {
+                        panel.direct(b, bOff, ldb);
+                    }
+                    panels[d] = panel;
+                }
+                int tasks = panels[0].rowBlocks * panels[0].chunks;
+                IntRangeBody body = (t0, t1) -> {
+                    for (Panel panel : panels) {
+                        panel.tiles(t0, t1);
+                    }
+                };
+                if (parallel) {
+                    Parallel.parallelFor(tasks, 1, body);
+                } else {
+                    body.run(0, tasks);
+                }
+            }
+            return;
+        }
         for (int j0 = 0; j0 < n; j0 += NC) {
             int nc = Math.min(NC, n - j0);
             for (int p0 = 0; p0 < k; p0 += kcMax) {
