@@ -66,7 +66,7 @@ final class PackedGemm {
         }
         boolean directB = packed == null && !transB && m <= DIRECT_B_MAX_M;
         int depthBlocks = (k + kcMax - 1) / kcMax;
-        if ((packed != null || directB) && depthBlocks > 1) {
+        if (packed != null || directB) {
             // B needs no packing between depth blocks: one parallel region per column panel, each task running
             // its tile of C through all depth blocks in order (so each C element still sums in depth order)
             for (int j0 = 0; j0 < n; j0 += NC) {
@@ -85,6 +85,16 @@ final class PackedGemm {
                     panels[d] = panel;
                 }
                 int tasks = panels[0].rowBlocks * panels[0].chunks;
+                if (parallel && panels[0].rowBlocks == 1) {
+                    // one row block cut into column chunks: pack A once here, not once per chunk
+                    int strip = ((m + MR - 1) / MR) * MR;
+                    float[] ap = Buffers.get().a(strip * k);
+                    for (Panel panel : panels) {
+                        Packing.packA(transA, a, aOff, lda, 0, m, panel.p0, panel.kc, MR, ap, strip * panel.p0);
+                        panel.sharedA = ap;
+                        panel.sharedAOff = strip * panel.p0;
+                    }
+                }
                 IntRangeBody body = (t0, t1) -> {
                     for (Panel panel : panels) {
                         panel.tiles(t0, t1);
@@ -129,6 +139,9 @@ final class PackedGemm {
         float[] bArr;
         int bBase, sStep, pStride;
         float[] edge;
+        /** op(A) of the only row block, packed once by the caller for all chunks; or null. */
+        float[] sharedA;
+        int sharedAOff;
 
         Panel(boolean transA, int m, int nc, int kc, int p0, int j0, float[] a, int aOff, int lda,
               float[] c, int cOff, int ldc, int mode) {
@@ -202,22 +215,24 @@ final class PackedGemm {
         void tiles(int t0, int t1) {
             Buffers buf = Buffers.get();
             int packedRowBlock = -1;
-            float[] ap = null;
+            float[] ap = sharedA;
+            int apOff = sharedAOff;
             for (int t = t0; t < t1; t++) {
                 int rowBlock = t / chunks;
                 int i0 = rowBlock * MC, mc = Math.min(MC, m - i0);
-                if (rowBlock != packedRowBlock) { // tasks of one row block are consecutive: pack A once for them
+                // tasks of one row block are consecutive: pack A once for them
+                if (sharedA == null && rowBlock != packedRowBlock) {
                     ap = buf.a(((mc + MR - 1) / MR) * MR * kc);
-                    Packing.packA(transA, a, aOff, lda, i0, mc, p0, kc, MR, ap);
+                    Packing.packA(transA, a, aOff, lda, i0, mc, p0, kc, MR, ap, 0);
                     packedRowBlock = rowBlock;
                 }
                 int chunk = t % chunks;
-                sweep(ap, i0, mc, strips * chunk / chunks, strips * (chunk + 1) / chunks, buf.tile);
+                sweep(ap, apOff, i0, mc, strips * chunk / chunks, strips * (chunk + 1) / chunks, buf.tile);
             }
         }
 
         /** Strip by strip of B (in L1), all A strips of the row block (in L2). */
-        private void sweep(float[] ap, int i0, int mc, int s0, int s1, float[] scratch) {
+        private void sweep(float[] ap, int apOff, int i0, int mc, int s0, int s1, float[] scratch) {
             for (int s = s0; s < s1; s++) {
                 boolean alone = edge != null && s == strips - 1;
                 float[] bs = alone ? edge : bArr;
@@ -225,7 +240,7 @@ final class PackedGemm {
                 int cols = Math.min(NR, nc - s * NR);
                 int cCol = cOff + j0 + s * NR;
                 for (int ir = 0; ir < mc; ir += MR) {
-                    MicroKernel.run(kc, ap, ir * kc, bs, base, stride,
+                    MicroKernel.run(kc, ap, apOff + ir * kc, bs, base, stride,
                             c, cCol + (i0 + ir) * ldc, ldc, Math.min(MR, mc - ir), cols, mode, scratch);
                 }
             }

@@ -25,9 +25,9 @@ final class Packing {
 
     /** Packs op(A)[i0:i0+mc, p0:p0+kc] as strips of mr rows: strip s, row r, depth p lands at dst[s*kc*mr + p*mr + r]. */
     static void packA(boolean transA, float[] a, int aOff, int lda, int i0, int mc, int p0, int kc, int mr,
-                      float[] dst) {
+                      float[] dst, int dstOff) {
         for (int s = 0; s * mr < mc; s++) {
-            int is = i0 + s * mr, height = Math.min(mr, mc - s * mr), base = s * kc * mr;
+            int is = i0 + s * mr, height = Math.min(mr, mc - s * mr), base = dstOff + s * kc * mr;
             if (transA) {
                 // a is (k,m): a row of the stored matrix is a column of op(A)
                 stripFromColumns(a, aOff + p0 * lda + is, lda, kc, height, mr, dst, base);
