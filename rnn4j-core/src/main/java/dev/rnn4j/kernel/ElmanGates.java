@@ -38,7 +38,7 @@ public final class ElmanGates implements GateMath {
                          float[] hPrev, int hPrevOff, float[] cPrev, int cPrevOff,
                          float[] dPre, int dPreOff, float[] dHh, int dHhOff, float[] dhPrev, int dhPrevOff) {
         GateRows impl = GateRows.get();
-        GateRows.forRows(rows, hidden, (r0, r1) -> impl.elmanBackward(r0, r1, hidden, relu, dh, dhOff,
+        GateRows.backwardRows(rows, hidden, (r0, r1) -> impl.elmanBackward(r0, r1, hidden, relu, dh, dhOff,
                 saved, savedOff, dPre, dPreOff));
     }
 }

@@ -49,7 +49,7 @@ public final class GruGates implements GateMath {
                          float[] hPrev, int hPrevOff, float[] cPrev, int cPrevOff,
                          float[] dPre, int dPreOff, float[] dHh, int dHhOff, float[] dhPrev, int dhPrevOff) {
         GateRows impl = GateRows.get();
-        GateRows.forRows(rows, hidden, (r0, r1) -> impl.gruBackward(r0, r1, hidden, dh, dhOff, saved, savedOff,
+        GateRows.backwardRows(rows, hidden, (r0, r1) -> impl.gruBackward(r0, r1, hidden, dh, dhOff, saved, savedOff,
                 hPrev, hPrevOff, dPre, dPreOff, dHh, dHhOff, dhPrev, dhPrevOff));
     }
 }

@@ -44,7 +44,7 @@ public final class LstmGates implements GateMath {
                          float[] hPrev, int hPrevOff, float[] cPrev, int cPrevOff,
                          float[] dPre, int dPreOff, float[] dHh, int dHhOff, float[] dhPrev, int dhPrevOff) {
         GateRows impl = GateRows.get();
-        GateRows.forRows(rows, hidden, (r0, r1) -> impl.lstmBackward(r0, r1, hidden, dh, dhOff, dc, dcOff,
+        GateRows.backwardRows(rows, hidden, (r0, r1) -> impl.lstmBackward(r0, r1, hidden, dh, dhOff, dc, dcOff,
                 saved, savedOff, cPrev, cPrevOff, dPre, dPreOff));
     }
 }
