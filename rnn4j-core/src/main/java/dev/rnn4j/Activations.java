@@ -1,7 +1,7 @@
 package dev.rnn4j;
 
 import dev.rnn4j.autograd.Node;
-import dev.rnn4j.kernel.GateMath;
+import dev.rnn4j.kernel.SleefFloat;
 import dev.rnn4j.kernel.Strided;
 
 /** Element-wise functions whose gradient is written from their output or input. */
@@ -10,13 +10,17 @@ final class Activations {
     private Activations() {
     }
 
+    /** Sleef's tanhf on every element, as PyTorch's vectorised tanh (and the fused layers). */
     static Tensor tanh(Tensor x) {
-        Tensor y = Arithmetic.map(x, GateMath::tanh);
+        Tensor y = Arithmetic.map(x, SleefFloat::tanh);
         return fromOutput(y, x, "TanhBackward0", (g, out) -> g * (1f - out * out));
     }
 
+    /** PyTorch's sigmoid: Sleef's exp in whole 16-float blocks of each contiguous run, the scalar formula after. */
     static Tensor sigmoid(Tensor x) {
-        Tensor y = Arithmetic.map(x, GateMath::sigmoid);
+        float[] v = x.toFloatArray();
+        SleefFloat.sigmoidRuns(v, Math.max(1, contiguousRun(x)));
+        Tensor y = new Tensor(v, x.shape.clone());
         return fromOutput(y, x, "SigmoidBackward0", (g, out) -> g * ((1f - out) * out));
     }
 
@@ -26,13 +30,28 @@ final class Activations {
     }
 
     static Tensor exp(Tensor x) {
-        Tensor y = Arithmetic.map(x, v -> (float) Math.exp(v));
+        Tensor y = Arithmetic.map(x, SleefFloat::exp);
         return fromOutput(y, x, "ExpBackward0", (g, out) -> g * out);
     }
 
     static Tensor log(Tensor x) {
         Tensor y = Arithmetic.map(x, v -> (float) Math.log(v));
         return fromOutput(y, x.detach(), x, "LogBackward0", (g, in) -> g / in);
+    }
+
+    /** How many elements the innermost dimensions that lie contiguously in storage hold (PyTorch's coalesced run). */
+    private static int contiguousRun(Tensor x) {
+        int run = 1;
+        for (int d = x.dim() - 1; d >= 0; d--) {
+            if (x.shape[d] == 1) {
+                continue;
+            }
+            if (x.strides[d] != run) {
+                break;
+            }
+            run *= x.shape[d];
+        }
+        return run;
     }
 
     private static Tensor fromOutput(Tensor y, Tensor x, String name, Strided.BinaryFn dydx) {

@@ -60,15 +60,10 @@ public interface GateMath {
     /**
      * σ(v) in PyTorch's scalar float steps: e = exp(−v), then 1 / (1 + e), each rounded to float. The fused
      * layers use it only where PyTorch does (the columns after its vectorised blocks, see {@link GateRows});
-     * elsewhere they use {@link SleefFloat#sigmoid}. {@code dev.rnn4j.Activations} uses this one.
+     * elsewhere they use {@link SleefFloat#sigmoid}; {@code Tensor.sigmoid} follows the same rule.
      */
     static float sigmoid(float v) {
         float e = (float) Math.exp(-v);
         return 1f / (1f + e);
-    }
-
-    /** tanh(v) correctly rounded, in effect; the fused layers use {@link SleefFloat#tanh}, as PyTorch 1.13 does. */
-    static float tanh(float v) {
-        return (float) Math.tanh(v);
     }
 }

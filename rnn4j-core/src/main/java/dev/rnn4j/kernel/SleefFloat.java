@@ -175,4 +175,15 @@ public final class SleefFloat {
     public static float sigmoid(float x) {
         return 1f / (exp(0f - x) + 1f);
     }
+
+    /**
+     * PyTorch 1.13's {@code torch.sigmoid} over runs of {@code run} contiguous floats, in place: in each run the
+     * first {@code run − run mod 16} values take Sleef's exp (its vector loop), the rest the scalar formula.
+     */
+    public static void sigmoidRuns(float[] v, int run) {
+        int vectorEnd = run - run % GateRows.SIGMOID_BLOCK;
+        for (int i = 0; i < v.length; i++) {
+            v[i] = i % run < vectorEnd ? sigmoid(v[i]) : GateMath.sigmoid(v[i]);
+        }
+    }
 }
