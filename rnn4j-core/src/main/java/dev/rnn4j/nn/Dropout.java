@@ -29,11 +29,9 @@ public final class Dropout extends Module {
         }
         float[] noise = new float[input.numel()];
         Generator.defaultGenerator().bernoulli(noise, 0, noise.length, 1 - p);
-        float scale = (float) (1 - p);
-        for (int i = 0; i < noise.length; i++) {
-            noise[i] /= scale;
-        }
-        return input.mul(Torch.fromArray(noise, input.shape().toArray()));
+        // noise.div_(1 − p), then input · noise: MulBackward0, as PyTorch records it
+        Tensor scaled = Torch.fromArray(noise, input.shape().toArray()).div((float) (1 - p));
+        return input.mul(scaled);
     }
 
     static double checkProbability(double p) {
