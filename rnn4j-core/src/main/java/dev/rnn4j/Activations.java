@@ -1,8 +1,9 @@
 package dev.rnn4j;
 
 import dev.rnn4j.autograd.Node;
-import dev.rnn4j.kernel.SleefFloat;
-import dev.rnn4j.kernel.Strided;
+import dev.rnn4j.internal.kernel.gates.SleefFloat;
+import dev.rnn4j.internal.kernel.gates.TorchSigmoid;
+import dev.rnn4j.internal.kernel.Strided;
 
 /** Element-wise functions whose gradient is written from their output or input. */
 final class Activations {
@@ -19,7 +20,7 @@ final class Activations {
     /** PyTorch's sigmoid: Sleef's exp in whole 16-float blocks of each contiguous run, the scalar formula after. */
     static Tensor sigmoid(Tensor x) {
         float[] v = x.toFloatArray();
-        SleefFloat.sigmoidRuns(v, Math.max(1, contiguousRun(x)));
+        TorchSigmoid.runs(v, Math.max(1, contiguousRun(x)));
         Tensor y = new Tensor(v, x.shape.clone());
         return fromOutput(y, x, "SigmoidBackward0", (g, out) -> g * ((1f - out) * out));
     }

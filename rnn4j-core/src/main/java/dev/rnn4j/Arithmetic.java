@@ -1,7 +1,7 @@
 package dev.rnn4j;
 
 import dev.rnn4j.autograd.Node;
-import dev.rnn4j.kernel.Strided;
+import dev.rnn4j.internal.kernel.Strided;
 
 /** add, sub, mul, div with broadcasting, and their scalar forms. */
 final class Arithmetic {

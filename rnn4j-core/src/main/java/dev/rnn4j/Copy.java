@@ -1,7 +1,7 @@
 package dev.rnn4j;
 
 import dev.rnn4j.autograd.Node;
-import dev.rnn4j.kernel.Strided;
+import dev.rnn4j.internal.kernel.Strided;
 
 /** Copies between layouts: clone, contiguous data, and the in-place fill/copy/add. */
 final class Copy {

@@ -1,7 +1,7 @@
 package dev.rnn4j;
 
 import dev.rnn4j.autograd.Node;
-import dev.rnn4j.kernel.Kernels;
+import dev.rnn4j.internal.kernel.Kernels;
 
 /** Matrix products on the GEMM kernel; a transposed view goes to the kernel as is, without a copy. */
 final class MatrixOps {

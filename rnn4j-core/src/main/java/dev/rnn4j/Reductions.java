@@ -1,6 +1,6 @@
 package dev.rnn4j;
 
-import dev.rnn4j.kernel.Strided;
+import dev.rnn4j.internal.kernel.Strided;
 
 import java.util.Arrays;
 

@@ -6,7 +6,7 @@ import dev.rnn4j.autograd.Engine;
 import dev.rnn4j.autograd.GradMode;
 import dev.rnn4j.autograd.Node;
 import dev.rnn4j.format.TensorFormat;
-import dev.rnn4j.kernel.Strided;
+import dev.rnn4j.internal.kernel.Strided;
 
 import java.util.ArrayList;
 import java.util.Iterator;

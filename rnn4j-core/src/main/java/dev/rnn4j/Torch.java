@@ -2,7 +2,7 @@ package dev.rnn4j;
 
 import dev.rnn4j.autograd.GradMode;
 import dev.rnn4j.autograd.Node;
-import dev.rnn4j.kernel.Parallel;
+import dev.rnn4j.internal.parallel.Parallel;
 import dev.rnn4j.random.Generator;
 
 import java.util.Arrays;
