@@ -1,6 +1,6 @@
 package dev.rnn4j;
 
-import dev.rnn4j.autograd.Node;
+import dev.rnn4j.autograd.Op;
 import dev.rnn4j.internal.kernel.gates.SleefFloat;
 import dev.rnn4j.internal.kernel.gates.TorchSigmoid;
 import dev.rnn4j.internal.kernel.Strided;
@@ -61,19 +61,7 @@ final class Activations {
 
     /** Records a node whose input gradient is dydx(g, saved) element-wise. */
     private static Tensor fromOutput(Tensor y, Tensor saved, Tensor x, String name, Strided.BinaryFn dydx) {
-        if (Tensor.needsGrad(x)) {
-            y.attachGradFn(new Node(name, x) {
-                {
-                    save(saved);
-                }
-
-                @Override
-                protected Tensor[] backward(Tensor[] g) {
-                    Tensor s = saved(0);
-                    return new Tensor[]{Arithmetic.broadcastMap(g[0], s, dydx)};
-                }
-            }, 0);
-        }
-        return y;
+        return Op.record(y, name, Op.save(saved),
+                (g, s) -> new Tensor[]{Arithmetic.broadcastMap(g[0], s.get(0), dydx)}, x);
     }
 }

@@ -225,19 +225,6 @@ public class Tensor implements Iterable<Tensor> {
         return version.value;
     }
 
-    /** Whether an operation on these inputs must record a node. */
-    static boolean needsGrad(Tensor... inputs) {
-        if (!GradMode.isEnabled()) {
-            return false;
-        }
-        for (Tensor t : inputs) {
-            if (t != null && t.requiresGrad()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     // ---- creation of like-shaped tensors -----------------------------------------------
 
     static Tensor empty(int... shape) {

@@ -2,6 +2,8 @@ package dev.rnn4j.autograd;
 
 import dev.rnn4j.Tensor;
 
+import java.util.function.UnaryOperator;
+
 /**
  * The one way an operation records itself in the graph: its outputs, the {@code grad_fn} name PyTorch shows, the
  * inputs, the values its backward needs and the backward math. Nothing is recorded when gradients are off or no
@@ -55,6 +57,11 @@ public final class Op {
     /** Records {@code out} as the only output of a node over {@code inputs} that saves nothing. */
     public static Tensor record(Tensor out, String name, Backward backward, Tensor... inputs) {
         return record(out, name, NOTHING, backward, inputs);
+    }
+
+    /** Records {@code out} as a one-input op that saves nothing: the input's gradient is {@code map(g)}. */
+    public static Tensor record(Tensor out, String name, UnaryOperator<Tensor> map, Tensor input) {
+        return record(out, name, NOTHING, (g, s) -> new Tensor[]{g[0] == null ? null : map.apply(g[0])}, input);
     }
 
     /** Records {@code out} as the only output of a node over {@code inputs}; returns out. */
