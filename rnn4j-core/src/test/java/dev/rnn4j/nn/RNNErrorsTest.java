@@ -1,25 +1,16 @@
 package dev.rnn4j.nn;
 
-import dev.rnn4j.Tensor;
 import dev.rnn4j.Torch;
+import dev.rnn4j.nn.rnn.PackedSequence;
+import dev.rnn4j.nn.rnn.Packing;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
+import static dev.rnn4j.nn.ErrorAssert.assertMessage;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** Every invalid argument or shape fails with PyTorch's message, before any state changes. */
-class RecurrentErrorsTest {
-
-    private static void assertMessage(String expected, Executable call) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
-        assertEquals(expected, e.getMessage());
-    }
+/** RNN and RNNCell: every invalid argument or shape fails with PyTorch's message, before any state changes. */
+class RNNErrorsTest {
 
     @Test
     void constructorArguments() {
@@ -84,20 +75,12 @@ class RecurrentErrorsTest {
     }
 
     @Test
-    void badStateDictChangesNothing() {
-        RNN rnn = RNN.builder(4, 2).numLayers(2).build();
-        float[] before = rnn.namedParameters().get("weight_ih_l0").toFloatArray();
-        Map<String, Tensor> state = new LinkedHashMap<>(rnn.stateDict());
-        state.put("weight_ih_l0", Torch.ones(2, 4));
-        state.put("weight_hh_l1", Torch.zeros(2, 3));
-        state.remove("bias_hh_l1");
-        state.put("extra", Torch.zeros(1));
-        assertMessage("Error(s) in loading state_dict for RNN:\n"
-                + "\tMissing key(s) in state_dict: \"bias_hh_l1\". \n"
-                + "\tUnexpected key(s) in state_dict: \"extra\". \n"
-                + "\tsize mismatch for weight_hh_l1: copying a param with shape torch.Size([2, 3]) from checkpoint, "
-                + "the shape in current model is torch.Size([2, 2]).", () -> rnn.loadStateDict(state));
-        assertArrayEquals(before, rnn.namedParameters().get("weight_ih_l0").toFloatArray());
+    void packedShapes() {
+        PackedSequence packed = Packing.packPaddedSequence(Torch.zeros(4, 3, 2), new int[]{4, 2, 1});
+        assertMessage("input.size(-1) must be equal to input_size. Expected 5, got 2",
+                () -> new RNN(5, 4).forward(packed));
+        assertMessage("Expected hidden size (1, 3, 4), got [1, 2, 4]",
+                () -> new RNN(2, 4).forward(packed, Torch.zeros(1, 2, 4)));
     }
 
     @Test
@@ -111,13 +94,5 @@ class RecurrentErrorsTest {
         assertArrayEquals(new int[]{4, 8}, rnn.namedParameters().get("weight_ih_l1").shape().toArray());
         assertEquals("RNNCell(3, 4, bias=False, nonlinearity=relu)", new RNNCell(3, 4, false, "relu").toString());
         assertEquals("RNN(3, 4, dropout=1.0)", RNN.builder(3, 4).dropout(1).build().toString());
-    }
-
-    @Test
-    void zeroGradDropsGradients() {
-        RNNCell cell = new RNNCell(3, 4);
-        cell.forward(Torch.ones(2, 3)).sum().backward();
-        cell.zeroGrad();
-        cell.parameters().forEach(p -> assertNull(p.grad()));
     }
 }

@@ -13,11 +13,12 @@ import static dev.rnn4j.golden.GoldenAssert.tensor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * RNNCell and RNN against PyTorch's numbers (tools/golden/rnn.py): initial weights, outputs,
+ * RNNCell and RNN against PyTorch's numbers (tools/golden/rnn.py; the RNN cases of packed.txt from
+ * rnn_family.py): initial weights, outputs,
  * final states, grad_fn names, printed outputs, and the gradients of input, h0 and every
  * parameter for a random upstream gradient.
  */
-class RecurrentGoldenTest {
+class RNNGoldenTest {
 
     @TestFactory
     Stream<DynamicTest> rnnCell() {
@@ -70,6 +71,11 @@ class RecurrentGoldenTest {
             loss.backward();
             checkGradients(c, rnn, input, h0);
         }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> packed() {
+        return ModuleGolden.cases("packed.txt", "RNN", ModuleGolden::packedCase);
     }
 
     private static void checkGradients(GoldenFile.Case c, Module m, Tensor input, Tensor h0) {
