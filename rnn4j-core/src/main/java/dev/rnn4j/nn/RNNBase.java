@@ -86,13 +86,13 @@ public abstract class RNNBase extends Module {
      * A forward pass's result in the caller's layout: the output (padded, or a packed batch's data), h_n and, for
      * an LSTM, c_n (else null).
      */
-    protected record Result(Tensor output, Tensor hidden, Tensor cell) {
+    record Result(Tensor output, Tensor hidden, Tensor cell) {
     }
 
-    protected final Options options;
+    final Options options;
     private final List<RecurrentLayer.Weights> weights = new ArrayList<>();
 
-    protected RNNBase(Options options) {
+    RNNBase(Options options) {
         this.options = options;
         int gh = options.mode().gates() * options.hiddenSize();
         int real = options.realHiddenSize();
@@ -236,7 +236,7 @@ public abstract class RNNBase extends Module {
     }
 
     /** The packed output: the last layer's rows with the input's batch sizes and permutations. */
-    protected static PackedSequence packedLike(PackedSequence input, Tensor data) {
+    static PackedSequence packedLike(PackedSequence input, Tensor data) {
         return new PackedSequence(data, input.batchSizes(), input.sortedIndices(), input.unsortedIndices());
     }
 
@@ -245,7 +245,7 @@ public abstract class RNNBase extends Module {
      *
      * @param cx the cell state of an LSTM, or null (always null for RNN and GRU)
      */
-    protected final Result forwardPadded(Tensor input, Tensor hx, Tensor cx) {
+    final Result forwardPadded(Tensor input, Tensor hx, Tensor cx) {
         Prepared p = prepare(input, hx, cx);
         boolean lstm = options.mode() == Mode.LSTM;
         // PyTorch 2 runs an LSTM without projections on oneDNN, whose layer names the output
@@ -266,7 +266,7 @@ public abstract class RNNBase extends Module {
      * The whole module over a packed batch: padded steps cost nothing, each sequence's final state is the state
      * after its own last step, and the states are in the caller's batch order.
      */
-    protected final Result forwardPacked(PackedSequence input, Tensor hx, Tensor cx) {
+    final Result forwardPacked(PackedSequence input, Tensor hx, Tensor cx) {
         Layers layers = runPacked(input, preparePacked(input, hx, cx), "CatBackward0");
         Tensor data = layers.output();
         if (options.mode() == Mode.LSTM && options.projSize() == 0 && allEqual(input.batchSizes())) {
