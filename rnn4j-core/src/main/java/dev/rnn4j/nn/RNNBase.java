@@ -68,6 +68,11 @@ public abstract class RNNBase extends Module {
             return bidirectional ? 2 : 1;
         }
 
+        /** These options with another dropout, validated as at construction. */
+        public Options withDropout(double p) {
+            return new Options(mode, inputSize, hiddenSize, numLayers, bias, batchFirst, p, bidirectional, projSize);
+        }
+
         /** The size of h: proj_size when projecting, else hidden_size. */
         public int realHiddenSize() {
             return projSize > 0 ? projSize : hiddenSize;
@@ -89,7 +94,7 @@ public abstract class RNNBase extends Module {
     record Result(Tensor output, Tensor hidden, Tensor cell) {
     }
 
-    final Options options;
+    private Options options;   // replaced, never mutated, by setDropout
     private final List<RecurrentLayer.Weights> weights = new ArrayList<>();
 
     RNNBase(Options options) {
@@ -118,6 +123,15 @@ public abstract class RNNBase extends Module {
 
     public Options options() {
         return options;
+    }
+
+    /** The dropout between layers for later forward calls, as assigning {@code rnn.dropout = p} in PyTorch. */
+    public void setDropout(double p) {
+        options = options.withDropout(p);
+    }
+
+    /** PyTorch compacts cuDNN's weight buffer here; the CPU has none, so this does nothing, as in PyTorch. */
+    public void flattenParameters() {
     }
 
     /**

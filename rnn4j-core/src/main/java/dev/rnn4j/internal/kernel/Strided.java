@@ -118,8 +118,16 @@ public final class Strided {
         return pos;
     }
 
-    /** Whether row-major order over shape visits storage with unit steps (size-1 dims may have any stride). */
+    /**
+     * Whether row-major order over shape visits storage with unit steps (size-1 dims may have any stride). As in
+     * PyTorch, a tensor with no elements is contiguous whatever its strides.
+     */
     public static boolean isContiguous(int[] shape, int[] strides) {
+        for (int d : shape) {
+            if (d == 0) {
+                return true;
+            }
+        }
         int expected = 1;
         for (int i = shape.length - 1; i >= 0; i--) {
             if (shape[i] != 1 && strides[i] != expected) {
