@@ -21,7 +21,10 @@ differs from `step<k>.param<i>`. Values are float32's shortest decimals. After t
 `state.<i>.<key>` (the IEEE run when there is one), `param_groups` and `state_keys` (JSON of
 optimizer.state_dict()'s groups and each state entry's keys) and `repr` (repr(optimizer)).
 
-An error case builds the optimizer and records the ValueError's text as `message`.
+An error case builds the optimizer and records the ValueError's text as `message`; a load_error
+case loads the state dict of an SGD over `saved_groups` (parameter indices, groups split by |)
+into one over `groups`; a group_error case builds an SGD over misfit parameters (see
+GROUP_ERRORS).
 """
 import json
 import math
@@ -182,6 +185,39 @@ def write_error(w, name, optimizer, options):
     raise AssertionError(name + " did not fail")
 
 
+def sgd_over(params, groups):
+    return torch.optim.SGD([{"params": [params[i] for i in g]} for g in groups], lr=0.1)
+
+
+def groups_setting(groups):
+    return "|".join(" ".join(str(i) for i in g) for g in groups)
+
+
+def write_load_error(w, name, saved, target):
+    """load_state_dict of an SGD over `saved` groups of parameter indices into one over `target`."""
+    params = make_params(0)
+    try:
+        sgd_over(params, target).load_state_dict(sgd_over(params, saved).state_dict())
+    except ValueError as e:
+        w.case("load_error_" + name, kind="load_error", saved_groups=groups_setting(saved),
+               groups=groups_setting(target))
+        w.text("message", str(e))
+        return
+    raise AssertionError(name + " did not fail")
+
+
+def write_group_error(w, name, build):
+    """An SGD over misfit parameters; the Java test builds the same misfit for the case's name."""
+    params = make_params(0)
+    try:
+        build(params)
+    except ValueError as e:
+        w.case("group_error_" + name, kind="group_error")
+        w.text("message", str(e))
+        return
+    raise AssertionError(name + " did not fail")
+
+
 def trajectory(name, optimizer, options, seed, groups=None, skip=False):
     return {"name": name, "optimizer": optimizer, "options": options, "param_seed": seed,
             "grad_seed": 1000 + seed, "groups": groups, "skip": skip}
@@ -254,6 +290,18 @@ ERRORS = [
 ]
 
 
+LOAD_ERRORS = [
+    ("group_count", [[0], [1, 2]], [[0, 1, 2]]),
+    ("group_size", [[0], [1, 2]], [[0, 1], [2]]),
+]
+
+GROUP_ERRORS = [
+    ("empty", lambda p: torch.optim.SGD([], lr=0.1)),
+    ("overlap", lambda p: torch.optim.SGD([{"params": [p[0]]}, {"params": [p[0], p[1]]}], lr=0.1)),
+    ("non_leaf", lambda p: torch.optim.SGD([p[0] * 2], lr=0.1)),
+]
+
+
 def main():
     w = Writer(os.path.join(GOLDEN, "optim.txt"),
                      f"torch.optim trajectories, final states and messages\n"
@@ -263,6 +311,10 @@ def main():
         write_trajectory(w, cfg)
     for name, optimizer, options in ERRORS:
         write_error(w, "error_" + name, optimizer, options)
+    for name, saved, target in LOAD_ERRORS:
+        write_load_error(w, name, saved, target)
+    for name, build in GROUP_ERRORS:
+        write_group_error(w, name, build)
     w.write()
 
 

@@ -24,8 +24,15 @@ public abstract class OptimizerBuilder<B extends OptimizerBuilder<B, O>, O exten
         this.groups = groups;
     }
 
-    /** One group of all {@code params}; none at all when there are none (which the optimizer rejects). */
+    /**
+     * One group of all {@code params}; none at all when there are none (which the optimizer rejects).
+     * A tensor is iterable over its rows, so passing one by mistake fails here, as in PyTorch.
+     */
     static List<ParamGroup> oneGroup(Iterable<? extends Tensor> params) {
+        if (params instanceof Tensor) {
+            throw new IllegalArgumentException("params argument given to the optimizer should be an iterable of "
+                    + "Tensors or dicts, but got torch.FloatTensor");
+        }
         Iterator<? extends Tensor> it = params.iterator();
         return it.hasNext() ? List.of(ParamGroup.of(params)) : List.of();
     }

@@ -2,6 +2,7 @@ package dev.rnn4j.optim;
 
 import dev.rnn4j.Tensor;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,8 +32,12 @@ public final class ParamGroup {
         this.params = params;
     }
 
+    /** A group of these parameters; a single tensor (itself iterable over its rows) counts as one parameter, as in PyTorch. */
     public static ParamGroup of(Iterable<? extends Tensor> params) {
-        List<Tensor> list = new java.util.ArrayList<>();
+        if (params instanceof Tensor t) {
+            return new ParamGroup(List.of(t));
+        }
+        List<Tensor> list = new ArrayList<>();
         params.forEach(list::add);
         return new ParamGroup(Collections.unmodifiableList(list));
     }

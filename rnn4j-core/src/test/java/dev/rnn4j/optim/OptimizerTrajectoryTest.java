@@ -39,13 +39,17 @@ class OptimizerTrajectoryTest {
     void everyStepMatchesPyTorch(GoldenFile.Case c) {
         List<Parameter> params = OptimizerCases.params(c);
         Optimizer opt = OptimizerCases.build(c, params);
-        Generator gen = OptimizerCases.gradGenerator(c);
-        for (int step = 1; step <= c.getInt("steps"); step++) {
+        runSteps(c, opt, params, OptimizerCases.gradGenerator(c), 1, c.getInt("steps"));
+        assertFinalState(c, opt);
+    }
+
+    /** Steps {@code from} to {@code to} with the case's gradients, checking the parameters after each. */
+    static void runSteps(GoldenFile.Case c, Optimizer opt, List<Parameter> params, Generator gen, int from, int to) {
+        for (int step = from; step <= to; step++) {
             OptimizerCases.setGrads(params, gen, step, c.getBoolean("skip"));
             opt.step();
             assertStep(c, step, params);
         }
-        assertFinalState(c, opt);
     }
 
     /** Bit for bit with the IEEE-sqrt run (where written, else PyTorch's own), near PyTorch's own. */
