@@ -36,7 +36,7 @@ TORCH2 = os.environ.get("TORCH2_PYTHON", "/work/V/bin/python")
 
 
 def _run_under_torch2():
-    """Re-executes this script under $TORCH2_PYTHON unless this interpreter already has torch 2.x."""
+    """Re-executes the running script under $TORCH2_PYTHON unless this interpreter already has torch 2.x."""
     try:
         import torch
         if torch.__version__.startswith("2."):
@@ -45,7 +45,7 @@ def _run_under_torch2():
         pass
     if os.path.abspath(sys.executable) == os.path.abspath(TORCH2):
         raise SystemExit("optim.py needs torch 2.x; set TORCH2_PYTHON")
-    os.execv(TORCH2, [TORCH2, os.path.abspath(__file__)] + sys.argv[1:])
+    os.execv(TORCH2, [TORCH2, os.path.abspath(sys.argv[0])] + sys.argv[1:])
 
 
 _run_under_torch2()
