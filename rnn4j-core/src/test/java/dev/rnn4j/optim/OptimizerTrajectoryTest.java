@@ -45,9 +45,16 @@ class OptimizerTrajectoryTest {
 
     /** Steps {@code from} to {@code to} with the case's gradients, checking the parameters after each. */
     static void runSteps(GoldenFile.Case c, Optimizer opt, List<Parameter> params, Generator gen, int from, int to) {
+        runSteps(c, opt, params, gen, from, to, () -> { });
+    }
+
+    /** The same, running {@code afterEachStep} (a scheduler's step) after each optimizer step. */
+    static void runSteps(GoldenFile.Case c, Optimizer opt, List<Parameter> params, Generator gen, int from, int to,
+                         Runnable afterEachStep) {
         for (int step = from; step <= to; step++) {
             OptimizerCases.setGrads(params, gen, step, c.getBoolean("skip"));
             opt.step();
+            afterEachStep.run();
             assertStep(c, step, params);
         }
     }
