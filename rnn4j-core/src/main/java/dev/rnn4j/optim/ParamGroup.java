@@ -62,8 +62,11 @@ public final class ParamGroup {
         return Collections.unmodifiableMap(options);
     }
 
-    /** Sets an option, as {@code group[key] = value}; returns this. */
+    /** Sets an option, as {@code group[key] = value}; returns this. The parameters are fixed: not an option. */
     public ParamGroup set(String key, Object value) {
+        if (key.equals("params")) {
+            throw new IllegalArgumentException("a group's params are given when it is made, not set as an option");
+        }
         options.put(key, value);
         return this;
     }
