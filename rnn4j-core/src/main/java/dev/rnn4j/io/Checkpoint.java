@@ -1,0 +1,14 @@
+package dev.rnn4j.io;
+
+/**
+ * A {@code torch.save} file after unpickling and before its tensors are read: the Python
+ * object, where the storages' bytes are, and a one-line description of the container (for
+ * {@link Inspect}).
+ */
+record Checkpoint(Object root, StorageResolver storages, String format) {
+
+    /** The object as plain Java values, reading the storages the tensors use. */
+    Object toJava() throws FormatException {
+        return new Materializer(storages).convert(root);
+    }
+}
