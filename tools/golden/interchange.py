@@ -379,11 +379,12 @@ def check_file(path):
     try:
         obj = torch.load(path, map_location="cpu", weights_only=True)
     except Exception as e:
-        if torch.__version__ < "2" and "Unsupported operand 71" in str(e):
-            print(f"skip {os.path.basename(path)}: torch {torch.__version__}'s weights_only unpickler has no BINFLOAT "
-                  "(it refuses PyTorch's own files with floats the same way)")
-            return
-        raise
+        if not (torch.__version__ < "2" and "Unsupported operand 71" in str(e)):
+            raise
+        # 1.13's weights_only unpickler has no BINFLOAT: it refuses PyTorch's own files with floats too
+        print(f"note {os.path.basename(path)}: torch {torch.__version__} weights_only=True refuses floats (BINFLOAT), "
+              "as for PyTorch's own files; checked with weights_only=False")
+        obj = torch.load(path, map_location="cpu")
     if "config" in obj:
         return check_module(path, obj["config"], obj["state_dict"], obj)
     got = describe(obj)
