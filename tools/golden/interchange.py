@@ -189,6 +189,18 @@ def checkpoint_obj():
     }
 
 
+def extras_obj():
+    """What only PyTorch 2.x writes this way: a tensor with a Python attribute (_rebuild_from_type_v2), a
+    Parameter with one (_rebuild_parameter_with_state), a Counter, a dtype."""
+    import collections
+    t = torch.arange(4.0)
+    t.note = "attribute"
+    p = torch.nn.Parameter(torch.ones(2))
+    p.tag = 3
+    return {"t": t, "p": p, "counter": collections.Counter({"a": 2}), "dtype": torch.bfloat16,
+            "half": torch.tensor([1.5, -0.25], dtype=torch.float16)}
+
+
 # (name, constructor, prefix in the saved dict, cuDNN-style flat storage)
 MODULES = [
     ("rnn_tanh_bi", lambda: torch.nn.RNN(4, 5, num_layers=2, bidirectional=True), "", False),
@@ -309,6 +321,7 @@ def write_golden():
     ck = checkpoint_obj()
     data_case(w, "checkpoint", ck, save_all(ck, "checkpoint"))
     v2 += ["checkpoint"]
+    data_case(w, "extras", extras_obj(), ["extras_v2.pt"])
     for name, make, prefix, flat in MODULES:
         module_case(w, name, make, prefix, flat)
         v2.append(name)
@@ -327,6 +340,7 @@ def resave(stems):
     for stem in stems:
         obj = torch.load(os.path.join(OUT, stem + ".pt"), map_location="cpu", weights_only=True)
         torch.save(obj, os.path.join(OUT, stem + "_v2.pt"))
+    torch.save(extras_obj(), os.path.join(OUT, "extras_v2.pt"))
     print(f"re-saved {len(stems)} files with torch {torch.__version__}")
 
 

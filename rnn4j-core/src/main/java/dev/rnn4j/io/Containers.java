@@ -30,8 +30,8 @@ final class Containers {
 
     /** {@code d[key] = value}, refusing keys Python could not hash. */
     static void put(Py.Dict d, Object key, Object value) throws FormatException {
-        if (!Py.hashable(key, 0)) {
-            throw new FormatException("unhashable dict key of type " + Py.typeName(key));
+        if (!Py.hashable(key)) {
+            throw new FormatException("unhashable or oversized dict key of type " + Py.typeName(key));
         }
         d.map.put(key, value);
     }
@@ -45,8 +45,8 @@ final class Containers {
             throw new FormatException("set expects at most one argument");
         }
         for (Object item : items(args.items[0], "set")) {
-            if (!Py.hashable(item, 0)) {
-                throw new FormatException("unhashable set member of type " + Py.typeName(item));
+            if (!Py.hashable(item)) {
+                throw new FormatException("unhashable or oversized set member of type " + Py.typeName(item));
             }
             s.items.add(item);
         }

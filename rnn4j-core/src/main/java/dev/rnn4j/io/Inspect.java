@@ -20,6 +20,8 @@ import java.util.Set;
 public final class Inspect {
 
     static final int MAX_LINES = 2000;
+    /** Values visited at most: a pickle can reach one list from many places, so walks are bounded, not trees. */
+    static final int MAX_VISITS = 100_000;
 
     private Inspect() {
     }
@@ -86,6 +88,7 @@ public final class Inspect {
         private final List<String> lines;
         private final Set<Object> open = Collections.newSetFromMap(new IdentityHashMap<>());
         private int omitted;
+        private int visits;
 
         Walker(Map<String, TensorRef> tensors, List<String> lines) {
             this.tensors = tensors;
@@ -93,6 +96,9 @@ public final class Inspect {
         }
 
         void walk(Object o, String path, String label, int depth) {
+            if (++visits > MAX_VISITS) {
+                return;
+            }
             String indent = "  ".repeat(depth);
             if (depth > 64 || !open.add(o)) {
                 line(indent + label + (depth > 64 ? "..." : "<itself>"));
@@ -122,6 +128,9 @@ public final class Inspect {
             open.remove(o);
             if (depth == 0 && omitted > 0) {
                 lines.add("... (" + omitted + " more lines)");
+            }
+            if (depth == 0 && visits > MAX_VISITS) {
+                lines.add("... (stopped after " + MAX_VISITS + " values; the table lists the tensors met until then)");
             }
         }
 

@@ -59,7 +59,7 @@ final class LegacyCheckpoint implements StorageResolver {
         ckpt.locateData(new PickleMachine(in, none).load(), in.position());
         String format = "PyTorch legacy stream (protocol 1001, " + (ckpt.order == ByteOrder.LITTLE_ENDIAN ? "little"
                 : "big") + "-endian, " + ckpt.roots.size() + " storages)";
-        return new Checkpoint(root, ckpt, format);
+        return new Checkpoint(root, ckpt, format, src.size());
     }
 
     private void sysInfo(Object info) throws FormatException {

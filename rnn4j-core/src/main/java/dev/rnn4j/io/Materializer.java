@@ -31,8 +31,12 @@ final class Materializer {
     private final Set<Object> open = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<String, Object> decodedStorages = new HashMap<>();
 
-    Materializer(StorageResolver storages) {
+    private long copyLeft;
+
+    /** {@code copyBudget}: how many integer elements may be copied in all (they are copied, not viewed). */
+    Materializer(StorageResolver storages, long copyBudget) {
         this.storages = storages;
+        this.copyLeft = copyBudget;
     }
 
     Object convert(Object o) throws FormatException {
@@ -116,6 +120,11 @@ final class Materializer {
             return t.requiresGrad() ? out.requiresGrad(true) : out;
         }
         long[] data = longs(s, t.dtype());
+        copyLeft -= t.numel();
+        if (copyLeft < 0) {
+            throw new FormatException("integer tensors expand to far more elements than the file holds (a view of "
+                    + t.numel() + " elements over a storage of " + s.numel() + "); rnn4j copies integer tensors");
+        }
         return LongTensor.of(gather(data, offset, t.shape(), t.strides()), t.shape());
     }
 

@@ -32,10 +32,14 @@ final class PickleMachine {
     private final Map<Long, Object> memo = new HashMap<>();
     private final ArrayDeque<List<Object>> metastack = new ArrayDeque<>();
     private List<Object> stack = new ArrayList<>();
+    /** What calls may copy in all (items of their arguments): linear in the pickle, so reusing a memoized
+     *  huge list as the argument of many calls cannot make loading quadratic. */
+    private long workLeft;
 
     PickleMachine(ByteBuffer in, PersistentLoader loader) {
         this.in = in.order(ByteOrder.LITTLE_ENDIAN);
         this.loader = loader;
+        this.workLeft = 4L * in.remaining() + 100_000;
     }
 
     /** Runs to STOP and returns the pickled object; the buffer is left after the STOP opcode. */
@@ -63,7 +67,7 @@ final class PickleMachine {
             case 'c' -> push(Globals.lookup(line(), line()));          // GLOBAL
             case 'R' -> reduce();
             case 0x81 -> {                                              // NEWOBJ
-                Py.Tuple args = tuple(pop());
+                Py.Tuple args = charge(tuple(pop()));
                 push(Globals.instantiate(pop(), args));
             }
             case 'b' -> build();
@@ -107,7 +111,7 @@ final class PickleMachine {
     }
 
     private void reduce() throws FormatException {
-        Py.Tuple args = tuple(pop());
+        Py.Tuple args = charge(tuple(pop()));
         Object f = peek();
         if (!(f instanceof Py.Global g)) {
             throw new UnsafePickleException("refused REDUCE on a " + Py.typeName(f)
@@ -185,6 +189,21 @@ final class PickleMachine {
         Object[] items = top.toArray();
         top.clear();
         push(new Py.Tuple(items));
+    }
+
+    /** Counts the items a call may copy from its arguments against the pickle's work budget. */
+    private Py.Tuple charge(Py.Tuple args) throws FormatException {
+        long cost = 1;
+        for (Object a : args.items) {
+            cost += a instanceof Py.PyList l ? l.items.size() : a instanceof Py.Tuple t ? t.items.length
+                    : a instanceof Py.Dict d ? d.map.size() : a instanceof Py.PySet set ? set.items.size()
+                    : a instanceof String str ? str.length() : a instanceof byte[] b ? b.length : 1;
+        }
+        workLeft -= cost;
+        if (workLeft < 0) {
+            throw new FormatException("the pickle's calls copy far more items than it holds (a reused huge argument)");
+        }
+        return args;
     }
 
     private static Py.Tuple tuple(Object o) throws FormatException {

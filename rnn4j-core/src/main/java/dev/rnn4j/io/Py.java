@@ -106,23 +106,31 @@ final class Py {
         return o.getClass().getSimpleName();
     }
 
+    /** The most values a dict key may hold (a tuple counts its items): bounds the cost of hashing and comparing it. */
+    static final int MAX_KEY_SIZE = 256;
+
     /**
      * Whether a value may be a dict key or set member, as Python's hash() allows: scalars and
-     * tuples of them. Bounded in depth, so a hostile key cannot exhaust the stack.
+     * tuples of them, at most {@link #MAX_KEY_SIZE} values in all. The bound keeps every hash
+     * and comparison cheap, so a pickle that reuses one huge key cannot make loading quadratic.
      */
-    static boolean hashable(Object o, int depth) {
+    static boolean hashable(Object o) {
+        return keySize(o, 0) <= MAX_KEY_SIZE;
+    }
+
+    /** The number of values in a key, or more than the limit when it is unhashable or too large. */
+    private static int keySize(Object o, int counted) {
         if (o == null || o instanceof Long || o instanceof java.math.BigInteger || o instanceof Double
                 || o instanceof String || o instanceof Boolean || o instanceof Global) {
-            return true;
+            return counted + 1;
         }
-        if (o instanceof Tuple t && depth < 16) {
-            for (Object item : t.items) {
-                if (!hashable(item, depth + 1)) {
-                    return false;
-                }
+        if (o instanceof Tuple t && t.items.length < MAX_KEY_SIZE) {
+            int n = counted + 1;
+            for (int i = 0; i < t.items.length && n <= MAX_KEY_SIZE; i++) {
+                n = keySize(t.items[i], n);
             }
-            return true;
+            return n;
         }
-        return false;
+        return MAX_KEY_SIZE + 1;
     }
 }

@@ -33,7 +33,7 @@ final class ZipCheckpoint implements StorageResolver {
         Object root = new PickleMachine(zip.open(pkl).all("data.pkl"), ckpt::storage).load();
         String format = "PyTorch zip archive (root folder '" + zip.root() + "', " + zip.entries().size()
                 + " records, " + (ckpt.order == ByteOrder.LITTLE_ENDIAN ? "little" : "big") + "-endian)";
-        return new Checkpoint(root, ckpt, format);
+        return new Checkpoint(root, ckpt, format, src.size());
     }
 
     private static ByteOrder byteOrder(ZipArchive zip) throws FormatException {

@@ -132,6 +132,39 @@ class HostileInputTest {
     }
 
     @Test
+    void workThatWouldGrowFasterThanTheFile() throws Exception {
+        // one 10,000-item tuple reused as a dict key again and again
+        byte[] key = Bytes.pickle("}((", "K\u0001".repeat(10_000), "tq", 0, "K", 1, "h\u0000K\u0001".repeat(1000), "u");
+        fails(() -> TorchFiles.load(Bytes.zip(key, Map.of())), "oversized dict key");
+        // one 50,000-item list passed to set() a hundred thousand times
+        byte[] calls = Bytes.pickle("](", "K\u0001".repeat(50_000), "eq", 0, "cbuiltins\nset\nq", 1,
+                ("h\u0001h\u0000" + (char) 0x85 + "R").repeat(100_000));
+        fails(() -> TorchFiles.load(Bytes.zip(calls, Map.of())), "copy far more items");
+        // an int64 view of 2^30 elements, stride 0, over a storage of one element
+        byte[] expand = Bytes.pickle("ctorch._utils\n_rebuild_tensor_v2\n(", "(", Bytes.str("storage"),
+                "ctorch\nLongStorage\n", Bytes.str("0"), Bytes.str("cpu"), "K", 1, "tQK", 0, "J", le32(1 << 30), 0x85,
+                "K", 0, 0x85, 0x89, "ccollections\nOrderedDict\n)R", "tR");
+        fails(() -> TorchFiles.load(Bytes.zip(expand, Map.of("data/0", new byte[8]))), "expand to far more elements");
+        // a list reachable along 2^60 paths: Inspect stops, Torch.load converts each list once
+        StringBuilder dag = new StringBuilder("]q\u0000");
+        for (int i = 1; i <= 60; i++) {
+            dag.append("](h").append((char) (i - 1)).append("h").append((char) (i - 1)).append("eq").append((char) i);
+        }
+        byte[] shared = Bytes.zip(Bytes.pickle(dag.toString()), Map.of());
+        Files.write(dir().resolve("dag.pt"), shared);
+        String text = assertTimeoutPreemptively(java.time.Duration.ofSeconds(5), () -> Inspect.text(dir().resolve("dag.pt")));
+        assertTrue(text.contains("stopped after 100000 values"), text);
+        assertTimeoutPreemptively(java.time.Duration.ofSeconds(5), () -> TorchFiles.load(shared));
+    }
+
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path tmp;
+
+    private java.nio.file.Path dir() {
+        return tmp;
+    }
+
+    @Test
     void zipBombsAndEntriesOutsideTheRoot() throws Exception {
         byte[] zeros = new byte[1 << 20];
         byte[] bomb = deflatedZip("archive/data.pkl", zeros, 3_000_000_000L);
