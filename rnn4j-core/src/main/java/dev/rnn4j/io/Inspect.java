@@ -70,12 +70,18 @@ public final class Inspect {
             TensorRef t = e.getValue();
             table.row(e.getKey(), t.dtype().shortName() + (t.parameter() ? " (Parameter)" : ""),
                     java.util.Arrays.toString(t.shape()), bytes(t.numel() * t.dtype().size),
-                    "'" + t.storage().rootKey() + "' " + t.storage().location() + (t.offset() > 0 ? " +" + t.offset() : ""));
+                    storage(t));
             storages.put(t.storage().rootKey(), t.storage().nbytes());
         }
         long total = storages.values().stream().mapToLong(Long::longValue).sum();
         return "format: " + c.format() + "\n" + table + tensors.size() + " tensors in " + storages.size()
                 + " storages, " + bytes(total) + " of data\nstructure:\n" + String.join("\n", structure) + "\n";
+    }
+
+    /** Where a tensor's data is: its storage key and device, and its offset when not 0. */
+    private static String storage(TensorRef t) {
+        long offset = t.storage().viewOffset() + t.offset();
+        return "'" + t.storage().rootKey() + "' " + t.storage().location() + (offset > 0 ? " +" + offset : "");
     }
 
     static String bytes(long n) {

@@ -12,8 +12,10 @@ import java.util.Map;
  *
  * <pre>{@code
  * Map<?, ?> ckpt = (Map<?, ?>) Torch.load(path);
- * lstm.loadStateDict(StateDicts.select(ckpt.get("state_dict"), "lstm."));      // {"lstm.weight_ih_l0": …, "fc.weight": …}
- * gru.loadStateDict(StateDicts.stripDataParallel(Torch.load(other)));          // {"module.weight_ih_l0": …}
+ * // a whole model's weights, {"lstm.weight_ih_l0": …, "fc.weight": …}: the LSTM's part
+ * lstm.loadStateDict(StateDicts.select(ckpt.get("state_dict"), "lstm."));
+ * // saved from inside DataParallel, {"module.weight_ih_l0": …}
+ * gru.loadStateDict(StateDicts.stripDataParallel(Torch.load(other)));
  * }</pre>
  */
 public final class StateDicts {

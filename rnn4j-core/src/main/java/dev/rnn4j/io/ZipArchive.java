@@ -207,12 +207,16 @@ final class ZipArchive {
             throw new FormatException(what + " claims " + size + " bytes from " + data.size()
                     + " compressed: more than deflate can produce (a zip bomb?)");
         }
-        byte[] out = new byte[(int) size];
+        // the buffer grows with what actually inflates, never to a claimed size the data does not back
+        byte[] out = new byte[(int) Math.min(size, 1 << 16)];
         Inflater inflater = new Inflater(true);
         try {
             inflater.setInput(data.all(what));
             int done = 0;
-            while (done < out.length) {
+            while (done < size) {
+                if (done == out.length) {
+                    out = java.util.Arrays.copyOf(out, (int) Math.min(size, 2L * out.length));
+                }
                 int n = inflater.inflate(out, done, out.length - done);
                 if (n == 0 && (inflater.needsInput() || inflater.needsDictionary() || inflater.finished())) {
                     throw new FormatException(what + ": deflated data ends after " + done + " of " + size + " bytes");
