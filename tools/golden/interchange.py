@@ -384,6 +384,21 @@ def check_module(path, cfg, state_dict, tensors):
           f"h_n{', c_n' if c_n is not None else ''} (worst relative difference {worst:.1e})")
 
 
+def check_mmap(path, obj):
+    """torch.load(mmap=True) with offsets computed from miniz's layout, not read from headers, and the
+    debug assert that they equal the real ones: rnn4j's zip layout must match PyTorch's writer exactly."""
+    from torch.utils.serialization import config
+    os.environ["TORCH_SERIALIZATION_DEBUG"] = "1"
+    config.load.calculate_storage_offsets = True
+    try:
+        mapped = torch.load(path, map_location="cpu", weights_only=True, mmap=True)
+    finally:
+        config.load.calculate_storage_offsets = False
+        del os.environ["TORCH_SERIALIZATION_DEBUG"]
+    for (pa, a), (pb, b) in zip(tensors_of(obj), tensors_of(mapped)):
+        assert pa == pb and torch.equal(a, b), f"{path}: {pa} differs when memory-mapped"
+
+
 def check_file(path):
     if path.endswith(".safetensors"):
         tensors, meta = load_safetensors(path)
@@ -399,6 +414,8 @@ def check_file(path):
         print(f"note {os.path.basename(path)}: torch {torch.__version__} weights_only=True refuses floats (BINFLOAT), "
               "as for PyTorch's own files; checked with weights_only=False")
         obj = torch.load(path, map_location="cpu")
+    if torch.__version__ >= "2":
+        check_mmap(path, obj)
     if "config" in obj:
         return check_module(path, obj["config"], obj["state_dict"], obj)
     got = describe(obj)

@@ -2,7 +2,6 @@ package dev.rnn4j;
 
 import dev.rnn4j.autograd.GradMode;
 import dev.rnn4j.autograd.Node;
-import dev.rnn4j.io.TorchFiles;
 import dev.rnn4j.kernel.Parallel;
 import dev.rnn4j.random.Generator;
 
@@ -226,7 +225,7 @@ public final class Torch {
      * @throws IOException                        when the file cannot be read
      */
     public static Object load(Path path) throws IOException {
-        return TorchFiles.load(path);
+        return dev.rnn4j.io.TorchFiles.load(path);   // qualified: keeps this file's imports as they were
     }
 
     /**
@@ -238,7 +237,7 @@ public final class Torch {
      * @throws IllegalArgumentException for a value torch.save files cannot hold, before the file is touched
      */
     public static void save(Object obj, Path path) throws IOException {
-        TorchFiles.save(obj, path);
+        dev.rnn4j.io.TorchFiles.save(obj, path);
     }
 
     // ---- scopes and settings ------------------------------------------------------------
