@@ -9,9 +9,9 @@ import dev.rnn4j.nn.RNNCell;
 import java.io.PrintStream;
 
 /**
- * The lesson notebook this project grew from (../shared/seed/), in Java: an RNNCell stepped
- * by hand over a (seq, batch, features) input, then a two-layer RNN over the whole sequence.
- * With a seed, each part starts with {@code manualSeed(seed)} as notebook_with_seed.py does,
+ * The lesson notebook this project grew from, in Java: an RNNCell stepped by hand over a
+ * (seq, batch, features) input, then a two-layer RNN over the whole sequence. With a seed, each
+ * part starts with {@code manualSeed(seed)} as its PyTorch twin, examples/seed_notebook.py, does,
  * and prints exactly what that script prints.
  *
  * <p>Run: {@code ./rnn4j seed --seed 0}

@@ -5,13 +5,13 @@
 #   tools/bench/compare.sh                      # threads 1 and 2, `java` on PATH
 #   JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java THREADS=1 tools/bench/compare.sh
 #
-# Environment: JAVA (default java), PY (default /work/V/bin/python: PyTorch 2.x with MKL/oneDNN), THREADS ("1 2"),
+# Environment: JAVA (default java), PY (default python3; a Python with PyTorch 2.x, MKL/oneDNN), THREADS ("1 2"),
 # GROUPS_ (case groups, default all four), JMH (JMH timing flags), JVM_ARGS (extra flags for the forked JVM, e.g.
 # -XX:-TieredCompilation, needed on JDK 17: see rnn4j-bench/README.md), OUT (results folder).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 JAVA="${JAVA:-java}"
-PY="${PY:-/work/V/bin/python}"
+PY="${PY:-python3}"
 THREADS="${THREADS:-1 2}"
 JMH="${JMH:--f 1 -wi 3 -w 500ms -i 4 -r 1s}"
 JVM_ARGS="${JVM_ARGS:-}"

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """PyTorch's CPU matmul on the shapes of rnn4j's GemmBench, in GFLOP/s, for a side-by-side ratio.
 
-Usage: /usr/bin/python3 tools/bench/gemm_torch.py [threads ...]   (default: 1 2)
+Usage: python3 tools/bench/gemm_torch.py [threads ...]   (default: 1 2)
 Shapes are (m, n, k, transA, transB) exactly as GemmBench names them; a transposed operand is a transposed view of
 a contiguous tensor, as nn.Linear does with its weight.
 """

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """PyTorch's recurrent modules on the cases of rnn4j's RecurrentBench, in ms/op, for a side-by-side ratio.
 
-Usage: /work/V/bin/python tools/bench/recurrent_torch.py [--threads 1,2] [--cases rnn_small,...] [--json FILE]
+Usage: python3 tools/bench/recurrent_torch.py [--threads 1,2] [--cases rnn_small,...] [--json FILE]
                                                           [--budget SECONDS]
 Use PyTorch 2.x with MKL/oneDNN (the fast CPU build), not Debian's reference-BLAS torch 1.13.
 

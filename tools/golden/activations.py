@@ -1,8 +1,8 @@
 """Golden values of torch.exp, torch.tanh and torch.sigmoid, to pin rnn4j's Sleef transcription to PyTorch's bits.
 
 Writes rnn4j-core/src/test/resources/golden/activations.txt. Run with PyTorch 1.13 (Debian's, AVX2 kernels):
-    cd tools/golden && /usr/bin/python3 activations.py
-With --compare (any PyTorch, e.g. /work/V/bin/python activations.py --compare) it writes nothing and prints, for
+    cd tools/golden && $TORCH113_PYTHON activations.py
+With --compare (any PyTorch, e.g. $TORCH2_PYTHON activations.py --compare) it writes nothing and prints, for
 the same inputs, the ulp distances between this PyTorch and the values in the golden file.
 
 Cases:

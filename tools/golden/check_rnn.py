@@ -7,7 +7,7 @@ For every case it parses the stored tensors, then:
     mask is taken from PyTorch itself (seeded with forward_seed), so the check still
     compares the recurrent arithmetic;
   * re-runs torch's module on the stored values and requires bit-equal output and h_n.
-Usage: cd tools/golden && /usr/bin/python3 check_rnn.py
+Usage: cd tools/golden && $TORCH113_PYTHON check_rnn.py
 """
 import os
 import sys

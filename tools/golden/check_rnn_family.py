@@ -9,9 +9,9 @@ For every case of lstm.txt, gru.txt, lstm_cell.txt, gru_cell.txt and packed.txt:
      sequence at a time, so packed cases are checked without any packing machinery) agrees
      with the stored outputs and gradients to a relative error below 1e-4. Where dropout is
      active in training the mask is taken from torch re-seeded with forward_seed;
-  3. torch 2.x ($TORCH2_PYTHON, default /work/V/bin/python), given the same settings and
+  3. torch 2.x (the interpreter named by $TORCH2_PYTHON), given the same settings and
      inputs of the stored shapes, gives the stored `*_grad_fn` names.
-Usage: cd tools/golden && /usr/bin/python3 check_rnn_family.py
+Usage: cd tools/golden && $TORCH113_PYTHON check_rnn_family.py
 """
 import json
 import os
@@ -24,7 +24,7 @@ from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 GOLDEN = os.path.join(HERE, "..", "..", "rnn4j-core", "src", "test", "resources", "golden")
-TORCH2 = os.environ.get("TORCH2_PYTHON", "/work/V/bin/python")
+TORCH2 = os.environ.get("TORCH2_PYTHON", "python3")
 FILES = ("lstm.txt", "gru.txt", "lstm_cell.txt", "gru_cell.txt", "packed.txt")
 CELLS = ("LSTMCell", "GRUCell")
 

@@ -1,11 +1,11 @@
 """PyTorch weight interchange: the golden files rnn4j must read, and the check of the files rnn4j writes.
 
-    python interchange.py                 write rnn4j-core/src/test/resources/golden/interchange/
-    python interchange.py --check DIR     load the rnn4j-written files in DIR with weights_only=True
-                                          and check them (see check() below)
+    $TORCH113_PYTHON interchange.py              write rnn4j-core/src/test/resources/golden/interchange/
+    $TORCH2_PYTHON interchange.py --check DIR    load the rnn4j-written files in DIR with weights_only=True
+                                                 and check them (see check() below); also under 1.13
 
-The interpreter is Debian's PyTorch 1.13 (`/usr/bin/python3`); the files re-saved by PyTorch 2.x come
-from $TORCH2_PYTHON (default /work/V/bin/python), which this script runs with --resave. Outputs are
+The interpreter that writes is PyTorch 1.13 ($TORCH113_PYTHON, see README.md); the files re-saved by
+PyTorch 2.x come from $TORCH2_PYTHON, which this script runs with --resave. Outputs are
 computed by 1.13, whose reference BLAS rnn4j reproduces. safetensors files are written and read by
 the functions below, which follow the format's specification and the reference library's ordering
 (the safetensors package is not installable here).
@@ -21,7 +21,7 @@ from golden_format import GoldenWriter
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "..", "..", "rnn4j-core", "src", "test", "resources", "golden", "interchange")
-TORCH2 = os.environ.get("TORCH2_PYTHON", "/work/V/bin/python")
+TORCH2 = os.environ.get("TORCH2_PYTHON", "python3")
 
 # safetensors: dtype names, and the reference library's Dtype order (it writes larger dtypes first)
 ST_NAMES = {torch.float64: "F64", torch.float32: "F32", torch.float16: "F16", torch.bfloat16: "BF16",
@@ -299,7 +299,7 @@ def module_case(w, name, make, prefix, flat):
 def write_golden():
     os.makedirs(OUT, exist_ok=True)
     w = GoldenWriter(os.path.join(OUT, "expected.txt"),
-                     f"tools/golden/interchange.py, torch {torch.__version__}; *_v2.pt re-saved by {TORCH2}\n"
+                     f"tools/golden/interchange.py, torch {torch.__version__}; *_v2.pt re-saved by $TORCH2_PYTHON (2.x)\n"
                      "structure: the loaded object as rnn4j sees it; value./long.: every tensor by path")
     v2 = []
     dt = dtypes_obj()

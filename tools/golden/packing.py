@@ -2,7 +2,7 @@
 
 Writes rnn4j-core/src/test/resources/golden/packing.txt (relative to the repository root).
 Run with PyTorch 2.x, the reference for grad_fn names and messages:
-    cd tools/golden && /work/V/bin/python packing.py
+    cd tools/golden && $TORCH2_PYTHON packing.py
 
 Each case calls one function (setting `fn`) on inputs drawn, in order, from
 g = torch.Generator().manual_seed(seed) with randn; the inputs require grad. Then one random upstream

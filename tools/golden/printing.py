@@ -1,7 +1,7 @@
 """Golden strings for rnn4j's tensor printing (dev.rnn4j.format), from PyTorch's own repr.
 
 Run with the PyTorch it describes (Debian's python3-torch 1.13):
-    /usr/bin/python3 tools/golden/printing.py
+    $TORCH113_PYTHON tools/golden/printing.py
 
 Each case has a `kind`:
   float  tensor x (contiguous float32 values), optional `suffixes` (joined by " | "),

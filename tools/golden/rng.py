@@ -1,7 +1,7 @@
 """Golden vectors for dev.rnn4j.random.Generator: PyTorch's CPU RNG, bit for bit.
 
 Run from tools/golden with a Python that has torch:
-    /usr/bin/python3 rng.py
+    $TORCH113_PYTHON rng.py
 Writes ../../rnn4j-core/src/test/resources/golden/rng.txt.
 
 Every case is "manual_seed(seed), then run `ops` in order on the default generator";

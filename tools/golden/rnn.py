@@ -4,7 +4,7 @@ Writes, relative to the repository root:
     rnn4j-core/src/test/resources/golden/rnn_cell.txt
     rnn4j-core/src/test/resources/golden/rnn.txt
 
-Run with Debian's PyTorch:  cd tools/golden && /usr/bin/python3 rnn.py
+Run with Debian's PyTorch:  cd tools/golden && $TORCH113_PYTHON rnn.py
 
 Each case is built the same way (all seeds are written into the case):
   1. torch.manual_seed(init_seed); construct the module (default init, float32);
@@ -37,7 +37,7 @@ SCALES = [1.0, 1.0, 0.75, 1.25, 1.5, 2.0]
 def header(what):
     return (f"{what}\n"
             f"written by tools/golden/rnn.py with torch {torch.__version__}\n"
-            "regenerate: cd tools/golden && /usr/bin/python3 rnn.py\n"
+            "regenerate: cd tools/golden && $TORCH113_PYTHON rnn.py\n"
             "construction: manual_seed(init_seed); module(...); every param *= param_scale;\n"
             "  data generator manual_seed(data_seed): input, h0 (if has_h0), then after the forward\n"
             "  grad_output, grad_h_n (RNN); manual_seed(forward_seed) right before the forward;\n"

@@ -7,9 +7,9 @@ Writes, relative to the repository root (rnn4j-core/src/test/resources/golden/):
     gru_cell.txt    torch.nn.GRUCell
     packed.txt      RNN / LSTM / GRU run on pack_padded_sequence(...)
 
-Run with Debian's PyTorch:  cd tools/golden && /usr/bin/python3 rnn_family.py
-It also runs every case a second time under PyTorch 2.13 (/work/V/bin/python, or the
-interpreter named by $TORCH2_PYTHON) in a subprocess (`rnn_family.py --names`), only to
+Run with Debian's PyTorch:  cd tools/golden && $TORCH113_PYTHON rnn_family.py
+It also runs every case a second time under PyTorch 2.13 (the interpreter named by
+$TORCH2_PYTHON) in a subprocess (`rnn_family.py --names`), only to
 read the grad_fn names, because 2.x is the reference for names.
 
 Two PyTorch versions, and what comes from each
@@ -58,7 +58,7 @@ from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 
 REPO = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
 OUT_DIR = os.path.join(REPO, "rnn4j-core", "src", "test", "resources", "golden")
-TORCH2 = os.environ.get("TORCH2_PYTHON", "/work/V/bin/python")
+TORCH2 = os.environ.get("TORCH2_PYTHON", "python3")
 
 SCALES = [1.0, 1.0, 0.75, 1.25, 1.5, 2.0]
 CELLS = ("LSTMCell", "GRUCell")
@@ -456,7 +456,7 @@ def header(what, v2):
     return (f"{what}\n"
             f"written by tools/golden/rnn_family.py with torch {torch.__version__} (numbers, reprs, *_grad_fn_113)\n"
             f"and torch {v2} (*_grad_fn: the reference grad_fn names)\n"
-            "regenerate: cd tools/golden && /usr/bin/python3 rnn_family.py\n"
+            "regenerate: cd tools/golden && $TORCH113_PYTHON rnn_family.py\n"
             "construction: manual_seed(init_seed); module(...); every param *= param_scale;\n"
             "  data generator manual_seed(data_seed): input, h0, c0 (if has_h0), then after the forward\n"
             "  the upstream gradients in the order they are stored; manual_seed(forward_seed) right\n"

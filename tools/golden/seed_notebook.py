@@ -1,18 +1,17 @@
-"""Runs the seed notebook (shared/seed/notebook_with_seed.py) for seeds 0, 1 and 2 and keeps
+"""Runs the seed notebook's PyTorch side (examples/seed_notebook.py) for seeds 0, 1 and 2 and keeps
 its exact stdout, byte for byte, as rnn4j-cli/src/test/resources/seed_notebook/seed_<N>.txt.
 
-Usage (from tools/golden, with Debian's PyTorch):
-    /usr/bin/python3 seed_notebook.py [NOTEBOOK_SCRIPT]
-NOTEBOOK_SCRIPT defaults to ../shared/seed/notebook_with_seed.py relative to the repository
-root (the repository lives at <x>/main and the shared folder at <x>/shared); a relative
-override is taken relative to the current directory.
+Usage (with PyTorch 1.13, see README.md):
+    $TORCH113_PYTHON tools/golden/seed_notebook.py [NOTEBOOK_SCRIPT]
+NOTEBOOK_SCRIPT defaults to examples/seed_notebook.py; the notebook runs under the interpreter
+that runs this script.
 """
 import os
 import subprocess
 import sys
 
 REPO = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
-DEFAULT_SCRIPT = os.path.join(REPO, "..", "shared", "seed", "notebook_with_seed.py")
+DEFAULT_SCRIPT = os.path.join(REPO, "examples", "seed_notebook.py")
 OUT_DIR = os.path.join(REPO, "rnn4j-cli", "src", "test", "resources", "seed_notebook")
 SEEDS = (0, 1, 2)
 
@@ -23,7 +22,6 @@ def main(argv):
         sys.exit(f"notebook script not found: {script} (pass its path as the first argument)")
     os.makedirs(OUT_DIR, exist_ok=True)
     for seed in SEEDS:
-        # The same interpreter that runs this script (Debian's /usr/bin/python3 with torch).
         result = subprocess.run([sys.executable, script, str(seed)], stdout=subprocess.PIPE,
                                 check=True)
         path = os.path.join(OUT_DIR, f"seed_{seed}.txt")

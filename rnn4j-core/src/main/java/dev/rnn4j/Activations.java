@@ -1,8 +1,9 @@
 package dev.rnn4j;
 
-import dev.rnn4j.autograd.Node;
-import dev.rnn4j.kernel.SleefFloat;
-import dev.rnn4j.kernel.Strided;
+import dev.rnn4j.autograd.Op;
+import dev.rnn4j.internal.kernel.gates.SleefFloat;
+import dev.rnn4j.internal.kernel.gates.TorchSigmoid;
+import dev.rnn4j.internal.kernel.Strided;
 
 /** Element-wise functions whose gradient is written from their output or input. */
 final class Activations {
@@ -19,7 +20,7 @@ final class Activations {
     /** PyTorch's sigmoid: Sleef's exp in whole 16-float blocks of each contiguous run, the scalar formula after. */
     static Tensor sigmoid(Tensor x) {
         float[] v = x.toFloatArray();
-        SleefFloat.sigmoidRuns(v, Math.max(1, contiguousRun(x)));
+        TorchSigmoid.runs(v, Math.max(1, contiguousRun(x)));
         Tensor y = new Tensor(v, x.shape.clone());
         return fromOutput(y, x, "SigmoidBackward0", (g, out) -> g * ((1f - out) * out));
     }
@@ -60,19 +61,7 @@ final class Activations {
 
     /** Records a node whose input gradient is dydx(g, saved) element-wise. */
     private static Tensor fromOutput(Tensor y, Tensor saved, Tensor x, String name, Strided.BinaryFn dydx) {
-        if (Tensor.needsGrad(x)) {
-            y.attachGradFn(new Node(name, x) {
-                {
-                    save(saved);
-                }
-
-                @Override
-                protected Tensor[] backward(Tensor[] g) {
-                    Tensor s = saved(0);
-                    return new Tensor[]{Arithmetic.broadcastMap(g[0], s, dydx)};
-                }
-            }, 0);
-        }
-        return y;
+        return Op.record(y, name, Op.save(saved),
+                (g, s) -> new Tensor[]{Arithmetic.broadcastMap(g[0], s.get(0), dydx)}, x);
     }
 }

@@ -1,7 +1,7 @@
 package dev.rnn4j;
 
-import dev.rnn4j.autograd.Node;
-import dev.rnn4j.kernel.Strided;
+import dev.rnn4j.autograd.Op;
+import dev.rnn4j.internal.kernel.Strided;
 
 /** Copies between layouts: clone, contiguous data, and the in-place fill/copy/add. */
 final class Copy {
@@ -16,16 +16,7 @@ final class Copy {
     }
 
     static Tensor clone(Tensor t) {
-        Tensor out = new Tensor(contiguousData(t), t.shape.clone());
-        if (Tensor.needsGrad(t)) {
-            out.attachGradFn(new Node("CloneBackward0", t) {
-                @Override
-                protected Tensor[] backward(Tensor[] g) {
-                    return new Tensor[]{g[0]};
-                }
-            }, 0);
-        }
-        return out;
+        return Op.record(new Tensor(contiguousData(t), t.shape.clone()), "CloneBackward0", g -> g, t);
     }
 
     static void fill(Tensor t, float value) {

@@ -1,5 +1,7 @@
 package dev.rnn4j;
 
+import dev.rnn4j.autograd.Op;
+
 import dev.rnn4j.autograd.Node;
 
 /**
@@ -46,24 +48,18 @@ final class IndexSelect {
         }
         Tensor out = Tensor.empty();
         out.copy_(t.detach());
-        return ShapeOps.record(out, t, "IndexSelectBackward0", g -> g);
+        return Op.record(out, "IndexSelectBackward0", g -> g, t);
     }
 
     /** Backward: each gradient slice is added back at its index (an index may repeat). */
     private static Tensor record(Tensor out, Tensor t, int d, int[] index) {
-        if (!Tensor.needsGrad(t)) {
-            return out;
-        }
         int[] inputShape = t.shape.clone();
-        return out.attachGradFn(new Node("IndexSelectBackward0", t) {
-            @Override
-            protected Tensor[] backward(Tensor[] g) {
-                Tensor full = Tensor.empty(inputShape);
-                for (int k = 0; k < index.length; k++) {
-                    full.select(d, index[k]).addInPlace(g[0].select(d, k));
-                }
-                return new Tensor[]{full};
+        return Op.record(out, "IndexSelectBackward0", g -> {
+            Tensor full = Tensor.empty(inputShape);
+            for (int k = 0; k < index.length; k++) {
+                full.select(d, index[k]).addInPlace(g.select(d, k));
             }
-        }, 0);
+            return full;
+        }, t);
     }
 }

@@ -1,6 +1,6 @@
 package dev.rnn4j;
 
-import dev.rnn4j.autograd.Node;
+import dev.rnn4j.autograd.Op;
 
 
 /** cat: copies slabs of equal outer shape side by side along one dimension. */
@@ -37,21 +37,16 @@ final class Joins {
             out.narrow(d, at, sizes[i]).copy_(tensors[i]);
             at += sizes[i];
         }
-        if (Tensor.needsGrad(tensors)) {
-            out.attachGradFn(new Node(gradName, tensors) {
-                @Override
-                protected Tensor[] backward(Tensor[] g) {
-                    Tensor[] grads = new Tensor[sizes.length];
-                    int start = 0;
-                    for (int i = 0; i < sizes.length; i++) {
-                        grads[i] = g[0].narrow(d, start, sizes[i]).contiguous();
-                        start += sizes[i];
-                    }
-                    return grads;
-                }
-            }, 0);
-        }
-        return out;
+        // each input's gradient is its slice of g along d
+        return Op.record(out, gradName, (g, s) -> {
+            Tensor[] grads = new Tensor[sizes.length];
+            int start = 0;
+            for (int i = 0; i < sizes.length; i++) {
+                grads[i] = g[0].narrow(d, start, sizes[i]).contiguous();
+                start += sizes[i];
+            }
+            return grads;
+        }, tensors);
     }
 
 }

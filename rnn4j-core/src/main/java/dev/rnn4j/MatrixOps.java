@@ -1,7 +1,8 @@
 package dev.rnn4j;
 
+import dev.rnn4j.autograd.Op;
 import dev.rnn4j.autograd.Node;
-import dev.rnn4j.kernel.Kernels;
+import dev.rnn4j.internal.kernel.Kernels;
 
 /** Matrix products on the GEMM kernel; a transposed view goes to the kernel as is, without a copy. */
 final class MatrixOps {
@@ -103,7 +104,7 @@ final class MatrixOps {
         if (big.dim() < 3 || small.dim() > 2) {
             return false;
         }
-        if (Tensor.needsGrad(small) || big.numel() == 0) {
+        if (Op.needsGrad(small) || big.numel() == 0) {
             return true;
         }
         for (int i = 0; i < big.dim() - 2; i++) {
@@ -135,20 +136,9 @@ final class MatrixOps {
             s += (double) a.data[a.offset + i * a.strides[0]] * b.data[b.offset + i * b.strides[0]];
         }
         Tensor out = new Tensor(new float[]{(float) s}, new int[0]);
-        if (!Tensor.needsGrad(a, b)) {
-            return out;
-        }
-        return out.attachGradFn(new Node("DotBackward0", a, b) {
-            {
-                save(a.detach(), b.detach());
-            }
-
-            @Override
-            protected Tensor[] backward(Tensor[] g) {
-                return new Tensor[]{a.requiresGrad() ? g[0].mul(this.<Tensor>saved(1)) : null,
-                        b.requiresGrad() ? g[0].mul(this.<Tensor>saved(0)) : null};
-            }
-        }, 0);
+        return Op.record(out, "DotBackward0", Op.save(a.detach(), b.detach()), (g, sv) -> new Tensor[]{
+                a.requiresGrad() ? g[0].mul(sv.<Tensor>get(1)) : null,
+                b.requiresGrad() ? g[0].mul(sv.<Tensor>get(0)) : null}, a, b);
     }
 
     /** Matrix times vector, as {@code torch.mv}. */
@@ -159,23 +149,10 @@ final class MatrixOps {
         }
         Tensor out = Tensor.empty(a.shape[0]);
         gemmInto(a, ShapeOps.unsqueeze(v.detach(), 1), out.data);
-        if (!Tensor.needsGrad(a, v)) {
-            return out;
-        }
-        return out.attachGradFn(new Node("MvBackward0", a, v) {
-            {
-                save(a.detach(), v.detach());
-            }
-
-            @Override
-            protected Tensor[] backward(Tensor[] g) {
-                Tensor sa = saved(0);
-                Tensor sv = saved(1);
-                Tensor ga = a.requiresGrad() ? mm(g[0].unsqueeze(1), sv.unsqueeze(0)) : null;
-                Tensor gv = v.requiresGrad() ? mv(sa.t(), g[0]) : null;
-                return new Tensor[]{ga, gv};
-            }
-        }, 0);
+        // d(A·v) = g ⊗ v dA + Aᵀ·g dv
+        return Op.record(out, "MvBackward0", Op.save(a.detach(), v.detach()), (g, s) -> new Tensor[]{
+                a.requiresGrad() ? mm(g[0].unsqueeze(1), s.<Tensor>get(1).unsqueeze(0)) : null,
+                v.requiresGrad() ? mv(s.<Tensor>get(0).t(), g[0]) : null}, a, v);
     }
 
     /** Broadcast batched product of two (at least 2-D) tensors: one mm per batch element; UnsafeViewBackward0. */
@@ -195,25 +172,15 @@ final class MatrixOps {
         return ShapeOps.view(Torch.stack(products), append(append(batch, m), n), "UnsafeViewBackward0");
     }
 
+    /** bias + A·B: d = g dbias (summed to its shape) + g·Bᵀ dA + Aᵀ·g dB. */
     private static Tensor recordProduct(Tensor out, Tensor bias, Tensor a, Tensor b, String name) {
-        if (!Tensor.needsGrad(bias, a, b)) {
+        if (!Op.needsGrad(bias, a, b)) {
             return out;
         }
-        Tensor sa = a.detach();
-        Tensor sb = b.detach();
-        return out.attachGradFn(new Node(name, bias, a, b) {
-            {
-                save(sa, sb);
-            }
-
-            @Override
-            protected Tensor[] backward(Tensor[] g) {
-                Tensor ga = a.requiresGrad() ? mm(g[0], this.<Tensor>saved(1).t()) : null;
-                Tensor gb = b.requiresGrad() ? mm(this.<Tensor>saved(0).t(), g[0]) : null;
-                Tensor gbias = bias != null && bias.requiresGrad() ? Reductions.sumToShape(g[0], bias.shape) : null;
-                return new Tensor[]{gbias, ga, gb};
-            }
-        }, 0);
+        return Op.record(out, name, Op.save(a.detach(), b.detach()), (g, s) -> new Tensor[]{
+                bias != null && bias.requiresGrad() ? Reductions.sumToShape(g[0], bias.shape) : null,
+                a.requiresGrad() ? mm(g[0], s.<Tensor>get(1).t()) : null,
+                b.requiresGrad() ? mm(s.<Tensor>get(0).t(), g[0]) : null}, bias, a, b);
     }
 
     private static void checkMatrices(Tensor a, Tensor b, String nameA, String nameB) {

@@ -1,6 +1,8 @@
 package dev.rnn4j;
 
-import dev.rnn4j.kernel.Strided;
+import dev.rnn4j.autograd.Op;
+
+import dev.rnn4j.internal.kernel.Strided;
 
 import java.util.Arrays;
 
@@ -12,21 +14,20 @@ final class Reductions {
 
     static Tensor sumAll(Tensor t) {
         Tensor out = new Tensor(new float[]{(float) total(t)}, new int[0]);
-        return ShapeOps.record(out, t, "SumBackward0", g -> g.expand(t.shape).contiguous());
+        return Op.record(out, "SumBackward0", g -> g.expand(t.shape).contiguous(), t);
     }
 
     static Tensor meanAll(Tensor t) {
         int n = t.numel();
         Tensor out = new Tensor(new float[]{(float) (total(t) / n)}, new int[0]);
-        return ShapeOps.record(out, t, "MeanBackward0", g -> g.div(n).expand(t.shape).contiguous());
+        return Op.record(out, "MeanBackward0", g -> g.div(n).expand(t.shape).contiguous(), t);
     }
 
     static Tensor sum(Tensor t, int[] dims, boolean keepDim) {
         boolean[] reduced = reducedDims(t, dims);
         Tensor out = sumKeepDim(t, reduced);
         Tensor result = keepDim ? out : dropDims(out, reduced);
-        return ShapeOps.record(result, t, "SumBackward1",
-                g -> g.reshape(out.shape).expand(t.shape).contiguous());
+        return Op.record(result, "SumBackward1", g -> g.reshape(out.shape).expand(t.shape).contiguous(), t);
     }
 
     static Tensor mean(Tensor t, int[] dims, boolean keepDim) {
@@ -41,8 +42,7 @@ final class Reductions {
             out.data[i] /= n;
         }
         Tensor result = keepDim ? out : dropDims(out, reduced);
-        return ShapeOps.record(result, t, "MeanBackward1",
-                g -> g.div(n).reshape(out.shape).expand(t.shape).contiguous());
+        return Op.record(result, "MeanBackward1", g -> g.div(n).reshape(out.shape).expand(t.shape).contiguous(), t);
     }
 
     /** Sums a gradient of a broadcast result back to the shape of the operand that was broadcast. */

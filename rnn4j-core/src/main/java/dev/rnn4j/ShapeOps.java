@@ -1,5 +1,7 @@
 package dev.rnn4j;
 
+import dev.rnn4j.autograd.Op;
+
 import dev.rnn4j.autograd.Node;
 
 import java.util.Arrays;
@@ -20,7 +22,7 @@ final class ShapeOps {
                     + "least one dimension spans across two contiguous subspaces). Use .reshape(...) instead.");
         }
         Tensor out = Tensor.viewOf(t, t.offset, shape, Shape.contiguousStrides(shape));
-        return record(out, t, gradName, g -> g.reshape(t.shape));
+        return Op.record(out, gradName, g -> g.reshape(t.shape), t);
     }
 
     static Tensor reshape(Tensor t, int[] requested) {
@@ -29,11 +31,11 @@ final class ShapeOps {
         }
         int[] shape = Shape.inferSize(requested, t.numel());
         Tensor copy = new Tensor(Copy.contiguousData(t), shape);
-        return record(copy, t, "UnsafeViewBackward0", g -> g.reshape(t.shape));
+        return Op.record(copy, "UnsafeViewBackward0", g -> g.reshape(t.shape), t);
     }
 
     static Tensor alias(Tensor t, String gradName) {
-        return record(Tensor.viewOf(t, t.offset, t.shape, t.strides), t, gradName, g -> g);
+        return Op.record(Tensor.viewOf(t, t.offset, t.shape, t.strides), gradName, g -> g, t);
     }
 
     static Tensor transpose(Tensor t, int dim0, int dim1, String gradName) {
@@ -44,7 +46,7 @@ final class ShapeOps {
         swap(shape, d0, d1);
         swap(strides, d0, d1);
         Tensor out = Tensor.viewOf(t, t.offset, shape, strides);
-        return record(out, t, gradName, g -> g.transpose(d0, d1).contiguous());
+        return Op.record(out, gradName, g -> g.transpose(d0, d1).contiguous(), t);
     }
 
     static Tensor select(Tensor t, int dim, int index, String gradName) {
@@ -59,11 +61,11 @@ final class ShapeOps {
         }
         int i = index < 0 ? index + size : index;
         Tensor out = Tensor.viewOf(t, t.offset + i * t.strides[d], remove(t.shape, d), remove(t.strides, d));
-        return record(out, t, gradName, g -> {
+        return Op.record(out, gradName, g -> {
             Tensor full = Tensor.empty(t.shape);
             full.select(d, i).copy_(g);
             return full;
-        });
+        }, t);
     }
 
     static Tensor narrow(Tensor t, int dim, int start, int length) {
@@ -75,18 +77,18 @@ final class ShapeOps {
         int[] shape = t.shape.clone();
         shape[d] = length;
         Tensor out = Tensor.viewOf(t, t.offset + start * t.strides[d], shape, t.strides.clone());
-        return record(out, t, "SliceBackward0", g -> {
+        return Op.record(out, "SliceBackward0", g -> {
             Tensor full = Tensor.empty(t.shape);
             full.narrow(d, start, length).copy_(g);
             return full;
-        });
+        }, t);
     }
 
     static Tensor unsqueeze(Tensor t, int dim) {
         int d = Shape.wrapDim(dim, t.dim() + 1);
         int stride = d < t.dim() ? t.shape[d] * t.strides[d] : 1;
         Tensor out = Tensor.viewOf(t, t.offset, insert(t.shape, d, 1), insert(t.strides, d, stride));
-        return record(out, t, "UnsqueezeBackward0", g -> g.squeeze(d));
+        return Op.record(out, "UnsqueezeBackward0", g -> g.squeeze(d), t);
     }
 
     static Tensor squeeze(Tensor t, int dim, String gradName) {
@@ -98,7 +100,7 @@ final class ShapeOps {
             return alias(t, gradName);
         }
         Tensor out = Tensor.viewOf(t, t.offset, remove(t.shape, d), remove(t.strides, d));
-        return record(out, t, gradName, g -> g.reshape(t.shape));
+        return Op.record(out, gradName, g -> g.reshape(t.shape), t);
     }
 
     static Tensor squeezeAll(Tensor t) {
@@ -109,8 +111,7 @@ final class ShapeOps {
                 strides[j++] = t.strides[i];
             }
         }
-        return record(Tensor.viewOf(t, t.offset, shape, strides), t, "SqueezeBackward0",
-                g -> g.reshape(t.shape));
+        return Op.record(Tensor.viewOf(t, t.offset, shape, strides), "SqueezeBackward0", g -> g.reshape(t.shape), t);
     }
 
     static Tensor expand(Tensor t, int[] sizes) {
@@ -133,25 +134,7 @@ final class ShapeOps {
             shape[i] = want;
             strides[i] = j < 0 || own == 1 ? 0 : t.strides[j];
         }
-        return record(Tensor.viewOf(t, t.offset, shape, strides), t, "ExpandBackward0",
-                g -> Reductions.sumToShape(g, t.shape));
-    }
-
-    interface GradMap {
-        Tensor apply(Tensor grad);
-    }
-
-    /** Attaches a one-input node whose backward is {@code map} when {@code input} needs a gradient. */
-    static Tensor record(Tensor out, Tensor input, String name, GradMap map) {
-        if (Tensor.needsGrad(input)) {
-            out.attachGradFn(new Node(name, input) {
-                @Override
-                protected Tensor[] backward(Tensor[] g) {
-                    return new Tensor[]{g[0] == null ? null : map.apply(g[0])};
-                }
-            }, 0);
-        }
-        return out;
+        return Op.record(Tensor.viewOf(t, t.offset, shape, strides), "ExpandBackward0", g -> Reductions.sumToShape(g, t.shape), t);
     }
 
     private static void swap(int[] a, int i, int j) {

@@ -6,7 +6,7 @@ import dev.rnn4j.autograd.Engine;
 import dev.rnn4j.autograd.GradMode;
 import dev.rnn4j.autograd.Node;
 import dev.rnn4j.format.TensorFormat;
-import dev.rnn4j.kernel.Strided;
+import dev.rnn4j.internal.kernel.Strided;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -223,19 +223,6 @@ public class Tensor implements Iterable<Tensor> {
     /** How many in-place writes its storage has seen, as PyTorch's {@code _version}. */
     public int version() {
         return version.value;
-    }
-
-    /** Whether an operation on these inputs must record a node. */
-    static boolean needsGrad(Tensor... inputs) {
-        if (!GradMode.isEnabled()) {
-            return false;
-        }
-        for (Tensor t : inputs) {
-            if (t != null && t.requiresGrad()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     // ---- creation of like-shaped tensors -----------------------------------------------

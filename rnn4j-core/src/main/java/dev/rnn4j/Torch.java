@@ -1,8 +1,9 @@
 package dev.rnn4j;
 
+import dev.rnn4j.autograd.Op;
 import dev.rnn4j.autograd.GradMode;
 import dev.rnn4j.autograd.Node;
-import dev.rnn4j.kernel.Parallel;
+import dev.rnn4j.internal.parallel.Parallel;
 import dev.rnn4j.random.Generator;
 
 import java.io.IOException;
@@ -186,15 +187,8 @@ public final class Torch {
             parts[i] = ShapeOps.unsqueeze(t.detach(), d);
         }
         Tensor out = Joins.cat(parts, d, "StackBackward0").detach();
-        if (Tensor.needsGrad(tensors.toArray(new Tensor[0]))) {
-            out.attachGradFn(new Node("StackBackward0", tensors.toArray(new Tensor[0])) {
-                @Override
-                protected Tensor[] backward(Tensor[] g) {
-                    return g[0].unbind(d).toArray(new Tensor[0]);
-                }
-            }, 0);
-        }
-        return out;
+        return Op.record(out, "StackBackward0", (g, s) -> g[0].unbind(d).toArray(new Tensor[0]),
+                tensors.toArray(new Tensor[0]));
     }
 
     public static Tensor matmul(Tensor a, Tensor b) {

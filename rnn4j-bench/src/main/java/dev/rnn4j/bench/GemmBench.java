@@ -1,9 +1,9 @@
 package dev.rnn4j.bench;
 
-import dev.rnn4j.kernel.Gemm;
-import dev.rnn4j.kernel.Kernels;
-import dev.rnn4j.kernel.PackedMatrix;
-import dev.rnn4j.kernel.Parallel;
+import dev.rnn4j.internal.kernel.gemm.Gemm;
+import dev.rnn4j.internal.kernel.Kernels;
+import dev.rnn4j.internal.kernel.gemm.PackedMatrix;
+import dev.rnn4j.internal.parallel.Parallel;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;

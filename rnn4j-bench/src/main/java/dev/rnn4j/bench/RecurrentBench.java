@@ -3,7 +3,7 @@ package dev.rnn4j.bench;
 import dev.rnn4j.Tensor;
 import dev.rnn4j.Torch;
 import dev.rnn4j.autograd.GradMode;
-import dev.rnn4j.kernel.Kernels;
+import dev.rnn4j.internal.kernel.Kernels;
 import dev.rnn4j.nn.GRU;
 import dev.rnn4j.nn.LSTM;
 import dev.rnn4j.nn.Module;

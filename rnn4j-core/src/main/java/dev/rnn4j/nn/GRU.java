@@ -1,22 +1,11 @@
 package dev.rnn4j.nn;
 
-import dev.rnn4j.Tensor;
-import dev.rnn4j.nn.rnn.PackedSequence;
-
 /**
- * A multi-layer gated recurrent unit network over a whole sequence, as {@code torch.nn.GRU}:
- * gates r, z, n with the reset gate applied after the hidden projection ("linear before
- * reset"). Each layer and direction runs as one fused operation.
+ * A multi-layer gated recurrent unit network over a whole sequence, as {@code torch.nn.GRU}: gates r, z, n with
+ * the reset gate applied after the hidden projection ("linear before reset"). Each layer and direction runs as
+ * one fused operation. {@code forward} and its {@code Output} records are {@link SingleStateRNN}'s.
  */
-public final class GRU extends RNNBase {
-
-    /** The result for a packed input: the output packed as the input, {@code hidden}: (layers·D, N, H). */
-    public record PackedOutput(PackedSequence output, Tensor hidden) {
-    }
-
-    /** {@code output}: (L, N, D·H) (batch-first: (N, L, D·H); unbatched: (L, D·H)); {@code hidden}: (layers·D, N, H). */
-    public record Output(Tensor output, Tensor hidden) {
-    }
+public final class GRU extends SingleStateRNN {
 
     /** A one-layer GRU with biases. */
     public GRU(int inputSize, int hiddenSize) {
@@ -24,42 +13,11 @@ public final class GRU extends RNNBase {
     }
 
     private GRU(Builder b) {
-        super(new Options(Mode.GRU, b.inputSize, b.hiddenSize, b.numLayers, b.bias, b.batchFirst, b.dropout,
-                b.bidirectional, 0));
+        super(b.options(Mode.GRU, 0));
     }
 
     public static Builder builder(int inputSize, int hiddenSize) {
         return new Builder(inputSize, hiddenSize);
-    }
-
-    public Output forward(Tensor input) {
-        return forward(input, null);
-    }
-
-    /**
-     * Runs the sequence.
-     *
-     * @param input (L, N, input_size), (N, L, input_size) when batch-first, or unbatched (L, input_size)
-     * @param hx    (layers·D, N, H), unbatched (layers·D, H), or null for zeros
-     */
-    public Output forward(Tensor input, Tensor hx) {
-        Tensor[] r = runSingleState(input, hx);
-        return new Output(r[0], r[1]);
-    }
-
-    public PackedOutput forward(PackedSequence input) {
-        return forward(input, null);
-    }
-
-    /**
-     * Runs a batch of variable-length sequences; padded steps cost nothing, and each
-     * sequence's final state is the state after its own last step.
-     *
-     * @param hx (layers·D, N, H) in the caller's batch order, or null for zeros
-     */
-    public PackedOutput forward(PackedSequence input, Tensor hx) {
-        Tensor[] r = runSingleState(input, hx);
-        return new PackedOutput(packedLike(input, r[0]), r[1]);
     }
 
     /** The optional arguments of {@code torch.nn.GRU}. */

@@ -14,7 +14,7 @@ public final class GRUCell extends RNNCellBase {
     }
 
     public GRUCell(int inputSize, int hiddenSize, boolean bias) {
-        super(inputSize, hiddenSize, bias, 3);
+        super(inputSize, hiddenSize, bias, RNNBase.Mode.GRU.gates());
     }
 
     /** One step from a zero state. */

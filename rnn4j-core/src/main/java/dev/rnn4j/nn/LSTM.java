@@ -2,7 +2,6 @@ package dev.rnn4j.nn;
 
 import dev.rnn4j.Tensor;
 import dev.rnn4j.nn.rnn.PackedSequence;
-import dev.rnn4j.nn.rnn.RecurrentLayer;
 
 /**
  * A multi-layer long short-term memory network over a whole sequence, as {@code torch.nn.LSTM}:
@@ -28,8 +27,7 @@ public final class LSTM extends RNNBase {
     }
 
     private LSTM(Builder b) {
-        super(new Options(Mode.LSTM, b.inputSize, b.hiddenSize, b.numLayers, b.bias, b.batchFirst, b.dropout,
-                b.bidirectional, b.projSize));
+        super(b.options(Mode.LSTM, b.projSize));
     }
 
     public static Builder builder(int inputSize, int hiddenSize) {
@@ -48,16 +46,8 @@ public final class LSTM extends RNNBase {
      * @param c0    (layers·D, N, H), unbatched (layers·D, H), or null (with h0) for zeros
      */
     public Output forward(Tensor input, Tensor h0, Tensor c0) {
-        if ((h0 == null) != (c0 == null)) {
-            throw new IllegalArgumentException("LSTM expects both h0 and c0, or neither");
-        }
-        Prepared p = prepare(input, h0, c0);
-        // PyTorch 2 runs an LSTM without projections on oneDNN, whose layer names the output
-        String name = options.projSize() > 0 ? "StackBackward0" : "MkldnnRnnLayerBackward0";
-        Layers layers = runLayers(p.x(), RecurrentLayer.fullBatches(p.x().size(0), p.x().size(1)), p.h(), p.c(),
-                name);
-        return new Output(outputLayout(layers.output(), p.batched(), "TransposeBackward0"),
-                stateLayout(layers.hidden(), p.batched()), stateLayout(layers.cell(), p.batched()));
+        Result r = forwardPadded(input, h0, bothOrNeither(h0, c0));
+        return new Output(r.output(), r.hidden(), r.cell());
     }
 
     public PackedOutput forward(PackedSequence input) {
@@ -71,26 +61,16 @@ public final class LSTM extends RNNBase {
      * @param h0, c0 (layers·D, N, ·) in the caller's batch order, or both null for zeros
      */
     public PackedOutput forward(PackedSequence input, Tensor h0, Tensor c0) {
+        Result r = forwardPacked(input, h0, bothOrNeither(h0, c0));
+        return new PackedOutput(packedLike(input, r.output()), r.hidden(), r.cell());
+    }
+
+    /** c0, once h0 and c0 are known to come together. */
+    private static Tensor bothOrNeither(Tensor h0, Tensor c0) {
         if ((h0 == null) != (c0 == null)) {
             throw new IllegalArgumentException("LSTM expects both h0 and c0, or neither");
         }
-        Prepared p = preparePacked(input, h0, c0);
-        Layers layers = runPacked(input, p, "CatBackward0");
-        Tensor data = layers.output();
-        if (options.projSize() == 0 && allEqual(input.batchSizes())) {
-            // PyTorch 2 runs such a pack as a padded batch on oneDNN and hands back a view of it
-            data = data.view(data.shape().toArray());
-        }
-        return new PackedOutput(packedLike(input, data), layers.hidden(), layers.cell());
-    }
-
-    private static boolean allEqual(int[] sizes) {
-        for (int s : sizes) {
-            if (s != sizes[0]) {
-                return false;
-            }
-        }
-        return true;
+        return c0;
     }
 
     /** The optional arguments of {@code torch.nn.LSTM}. */

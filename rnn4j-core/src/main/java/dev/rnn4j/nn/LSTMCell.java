@@ -19,7 +19,7 @@ public final class LSTMCell extends RNNCellBase {
     }
 
     public LSTMCell(int inputSize, int hiddenSize, boolean bias) {
-        super(inputSize, hiddenSize, bias, 4);
+        super(inputSize, hiddenSize, bias, RNNBase.Mode.LSTM.gates());
     }
 
     /** One step from a zero state. */

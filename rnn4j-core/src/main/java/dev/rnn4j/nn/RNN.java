@@ -1,22 +1,10 @@
 package dev.rnn4j.nn;
 
-import dev.rnn4j.Tensor;
-import dev.rnn4j.nn.rnn.PackedSequence;
-
-
 /**
- * A multi-layer Elman RNN over a whole sequence, as {@code torch.nn.RNN}. Each layer and
- * direction runs as one fused operation ({@link RecurrentLayer}).
+ * A multi-layer Elman RNN over a whole sequence, as {@code torch.nn.RNN}. Each layer and direction runs as one
+ * fused operation. {@code forward} and its {@code Output} records are {@link SingleStateRNN}'s.
  */
-public final class RNN extends RNNBase {
-
-    /** The result for a packed input: the output packed as the input, {@code hidden}: (layers·D, N, H). */
-    public record PackedOutput(PackedSequence output, Tensor hidden) {
-    }
-
-    /** {@code output}: (L, N, D·H) (batch-first: (N, L, D·H); unbatched: (L, D·H)); {@code hidden}: (layers·D, N, H). */
-    public record Output(Tensor output, Tensor hidden) {
-    }
+public final class RNN extends SingleStateRNN {
 
     private final String nonlinearity;
 
@@ -26,8 +14,7 @@ public final class RNN extends RNNBase {
     }
 
     private RNN(Builder b) {
-        super(new Options(modeOf(b.nonlinearity), b.inputSize, b.hiddenSize, b.numLayers, b.bias, b.batchFirst,
-                b.dropout, b.bidirectional, 0));
+        super(b.options(modeOf(b.nonlinearity), 0));
         this.nonlinearity = b.nonlinearity;
     }
 
@@ -46,36 +33,6 @@ public final class RNN extends RNNBase {
 
     public String nonlinearity() {
         return nonlinearity;
-    }
-
-    public Output forward(Tensor input) {
-        return forward(input, null);
-    }
-
-    /**
-     * Runs the sequence.
-     *
-     * @param input (L, N, input_size), (N, L, input_size) when batch-first, or unbatched (L, input_size)
-     * @param hx    (layers·D, N, H), unbatched (layers·D, H), or null for zeros
-     */
-    public Output forward(Tensor input, Tensor hx) {
-        Tensor[] r = runSingleState(input, hx);
-        return new Output(r[0], r[1]);
-    }
-
-    public PackedOutput forward(PackedSequence input) {
-        return forward(input, null);
-    }
-
-    /**
-     * Runs a batch of variable-length sequences; padded steps cost nothing, and each
-     * sequence's final state is the state after its own last step.
-     *
-     * @param hx (layers·D, N, H) in the caller's batch order, or null for zeros
-     */
-    public PackedOutput forward(PackedSequence input, Tensor hx) {
-        Tensor[] r = runSingleState(input, hx);
-        return new PackedOutput(packedLike(input, r[0]), r[1]);
     }
 
     /** The optional arguments of {@code torch.nn.RNN}. */

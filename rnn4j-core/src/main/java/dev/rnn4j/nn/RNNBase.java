@@ -5,7 +5,7 @@ import dev.rnn4j.Shape;
 import dev.rnn4j.Tensor;
 import dev.rnn4j.Torch;
 import dev.rnn4j.nn.rnn.PackedSequence;
-import dev.rnn4j.nn.rnn.RecurrentLayer;
+import dev.rnn4j.internal.layer.RecurrentLayer;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,14 +17,19 @@ import java.util.List;
  */
 public abstract class RNNBase extends Module {
 
-    /** PyTorch's modes; the number of gate blocks in each weight. */
+    /** PyTorch's modes, each with the number of gate blocks in its weights. */
     public enum Mode {
         RNN_TANH(1), RNN_RELU(1), LSTM(4), GRU(3);
 
-        final int gates;
+        private final int gates;
 
         Mode(int gates) {
             this.gates = gates;
+        }
+
+        /** G: the weights are (G·hidden_size, ·). */
+        public int gates() {
+            return gates;
         }
     }
 
@@ -63,6 +68,11 @@ public abstract class RNNBase extends Module {
             return bidirectional ? 2 : 1;
         }
 
+        /** These options with another dropout, validated as at construction. */
+        public Options withDropout(double p) {
+            return new Options(mode, inputSize, hiddenSize, numLayers, bias, batchFirst, p, bidirectional, projSize);
+        }
+
         /** The size of h: proj_size when projecting, else hidden_size. */
         public int realHiddenSize() {
             return projSize > 0 ? projSize : hiddenSize;
@@ -70,19 +80,26 @@ public abstract class RNNBase extends Module {
     }
 
     /** A batched input as the layers take it: x (L, N, I), the states (layers·D, N, ·), and the input's rank. */
-    protected record Prepared(Tensor x, Tensor h, Tensor c, boolean batched) {
+    private record Prepared(Tensor x, Tensor h, Tensor c, boolean batched) {
     }
 
     /** The layers' results: the last layer's output rows, the stacked final h and c (c null but for LSTM). */
-    protected record Layers(Tensor output, Tensor hidden, Tensor cell) {
+    private record Layers(Tensor output, Tensor hidden, Tensor cell) {
     }
 
-    protected final Options options;
+    /**
+     * A forward pass's result in the caller's layout: the output (padded, or a packed batch's data), h_n and, for
+     * an LSTM, c_n (else null).
+     */
+    record Result(Tensor output, Tensor hidden, Tensor cell) {
+    }
+
+    private Options options;   // replaced, never mutated, by setDropout
     private final List<RecurrentLayer.Weights> weights = new ArrayList<>();
 
-    protected RNNBase(Options options) {
+    RNNBase(Options options) {
         this.options = options;
-        int gh = options.mode().gates * options.hiddenSize();
+        int gh = options.mode().gates() * options.hiddenSize();
         int real = options.realHiddenSize();
         for (int layer = 0; layer < options.numLayers(); layer++) {
             for (int direction = 0; direction < options.directions(); direction++) {
@@ -108,13 +125,13 @@ public abstract class RNNBase extends Module {
         return options;
     }
 
-    private RecurrentLayer.Kind kind() {
-        return switch (options.mode()) {
-            case RNN_TANH -> RecurrentLayer.Kind.RNN_TANH;
-            case RNN_RELU -> RecurrentLayer.Kind.RNN_RELU;
-            case LSTM -> RecurrentLayer.Kind.LSTM;
-            case GRU -> RecurrentLayer.Kind.GRU;
-        };
+    /** The dropout between layers for later forward calls, as assigning {@code rnn.dropout = p} in PyTorch. */
+    public void setDropout(double p) {
+        options = options.withDropout(p);
+    }
+
+    /** PyTorch compacts cuDNN's weight buffer here; the CPU has none, so this does nothing, as in PyTorch. */
+    public void flattenParameters() {
     }
 
     /**
@@ -124,7 +141,7 @@ public abstract class RNNBase extends Module {
      *
      * @param cx the cell state of an LSTM, or null (always null for RNN and GRU)
      */
-    protected final Prepared prepare(Tensor input, Tensor hx, Tensor cx) {
+    private Prepared prepare(Tensor input, Tensor hx, Tensor cx) {
         boolean lstm = options.mode() == Mode.LSTM;
         checkInputRank(input);
         boolean batched = input.dim() == 3;
@@ -168,7 +185,7 @@ public abstract class RNNBase extends Module {
      * @param h, c       (layers·D, N, ·); c null but for LSTM
      * @param outputName the grad_fn name PyTorch shows for a one-direction layer's output
      */
-    protected final Layers runLayers(Tensor x, int[] batchSizes, Tensor h, Tensor c, String outputName) {
+    private Layers runLayers(Tensor x, int[] batchSizes, Tensor h, Tensor c, String outputName) {
         int d = options.directions();
         List<Tensor> finalH = new ArrayList<>();
         List<Tensor> finalC = new ArrayList<>();
@@ -179,7 +196,7 @@ public abstract class RNNBase extends Module {
                 int k = layer * d + dir;
                 int[] outShape = x.dim() == 3 ? new int[]{x.size(0), x.size(1), options.realHiddenSize()}
                         : new int[]{x.size(0), options.realHiddenSize()};
-                RecurrentLayer.Result r = RecurrentLayer.run(kind(), layerInput, batchSizes, outShape, h.get(k),
+                RecurrentLayer.Result r = RecurrentLayer.run(options.mode(), layerInput, batchSizes, outShape, h.get(k),
                         c == null ? null : c.get(k), weights.get(k), dir == 1, outputName);
                 outs[dir] = r.output();
                 finalH.add(r.lastHidden());
@@ -197,16 +214,13 @@ public abstract class RNNBase extends Module {
      * Checks a packed input and its states and brings the states into the pack's sorted order
      * ({@code permute_hidden}); missing states become zeros.
      */
-    protected final Prepared preparePacked(PackedSequence input, Tensor hx, Tensor cx) {
+    private Prepared preparePacked(PackedSequence input, Tensor hx, Tensor cx) {
         boolean lstm = options.mode() == Mode.LSTM;
         Tensor data = input.data();
         if (data.dim() != 2) {
             throw new IllegalArgumentException("input must have 2 dimensions, got " + data.dim());
         }
-        if (data.size(-1) != options.inputSize()) {
-            throw new IllegalArgumentException("input.size(-1) must be equal to input_size. Expected "
-                    + options.inputSize() + ", got " + data.size(-1));
-        }
+        checkInputSize(data);
         int layers = options.numLayers() * options.directions();
         int[] expectedH = {layers, input.batchSize(), options.realHiddenSize()};
         int[] expectedC = {layers, input.batchSize(), options.hiddenSize()};
@@ -225,7 +239,7 @@ public abstract class RNNBase extends Module {
     }
 
     /** Runs the layers over a packed input; the final states come back in the caller's batch order. */
-    protected final Layers runPacked(PackedSequence input, Prepared p, String outputName) {
+    private Layers runPacked(PackedSequence input, Prepared p, String outputName) {
         Layers layers = runLayers(p.x(), input.batchSizes(), p.h(), p.c(), outputName);
         int[] unsorted = input.unsortedIndices();
         if (unsorted == null) {
@@ -236,41 +250,62 @@ public abstract class RNNBase extends Module {
     }
 
     /** The packed output: the last layer's rows with the input's batch sizes and permutations. */
-    protected static PackedSequence packedLike(PackedSequence input, Tensor data) {
+    static PackedSequence packedLike(PackedSequence input, Tensor data) {
         return new PackedSequence(data, input.batchSizes(), input.sortedIndices(), input.unsortedIndices());
     }
 
-    /** RNN and GRU over a padded input: {output, h_n} in the input's layout. */
-    protected final Tensor[] runSingleState(Tensor input, Tensor hx) {
-        Prepared p = prepare(input, hx, null);
-        Layers layers = runLayers(p.x(), RecurrentLayer.fullBatches(p.x().size(0), p.x().size(1)), p.h(), null,
-                "StackBackward0");
-        return new Tensor[]{outputLayout(layers.output(), p.batched(), "TransposeBackward1"),
-                stateLayout(layers.hidden(), p.batched())};
-    }
-
-    /** RNN and GRU over a packed input: the output data and h_n in the caller's batch order. */
-    protected final Tensor[] runSingleState(PackedSequence input, Tensor hx) {
-        Layers layers = runPacked(input, preparePacked(input, hx, null), "CatBackward0");
-        return new Tensor[]{layers.output(), layers.hidden()};
-    }
-
-    /** Back to the input's layout: batch-first transposed (by {@code transposeName}'s op), unbatched squeezed. */
-    protected final Tensor outputLayout(Tensor output, boolean batched, String transposeName) {
-        Tensor out = output;
+    /**
+     * The whole module over a padded input: checks, every layer, and the results back in the input's layout.
+     *
+     * @param cx the cell state of an LSTM, or null (always null for RNN and GRU)
+     */
+    final Result forwardPadded(Tensor input, Tensor hx, Tensor cx) {
+        Prepared p = prepare(input, hx, cx);
+        boolean lstm = options.mode() == Mode.LSTM;
+        // PyTorch 2 runs an LSTM without projections on oneDNN, whose layer names the output
+        String name = lstm && options.projSize() == 0 ? "MkldnnRnnLayerBackward0" : "StackBackward0";
+        Layers layers = runLayers(p.x(), RecurrentLayer.fullBatches(p.x().size(0), p.x().size(1)), p.h(), p.c(),
+                name);
+        Tensor output = layers.output();
         if (options.batchFirst()) {
-            out = transposeName.equals("TransposeBackward1") ? out.transpose_(0, 1) : out.transpose(0, 1);
+            // RNN and GRU transpose their result in place (TransposeBackward1), LSTM into a view (TransposeBackward0)
+            output = lstm ? output.transpose(0, 1) : output.transpose_(0, 1);
         }
-        return batched ? out : out.squeeze(options.batchFirst() ? 0 : 1);
+        output = p.batched() ? output : output.squeeze(options.batchFirst() ? 0 : 1);
+        return new Result(output, stateLayout(layers.hidden(), p.batched()),
+                layers.cell() == null ? null : stateLayout(layers.cell(), p.batched()));
+    }
+
+    /**
+     * The whole module over a packed batch: padded steps cost nothing, each sequence's final state is the state
+     * after its own last step, and the states are in the caller's batch order.
+     */
+    final Result forwardPacked(PackedSequence input, Tensor hx, Tensor cx) {
+        Layers layers = runPacked(input, preparePacked(input, hx, cx), "CatBackward0");
+        Tensor data = layers.output();
+        if (options.mode() == Mode.LSTM && options.projSize() == 0 && allEqual(input.batchSizes())) {
+            // PyTorch 2 runs such a pack as a padded batch on oneDNN and hands back a view of it
+            data = data.view(data.shape().toArray());
+        }
+        return new Result(data, layers.hidden(), layers.cell());
+    }
+
+    private static boolean allEqual(int[] sizes) {
+        for (int s : sizes) {
+            if (s != sizes[0]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A final state back to the input's layout: unbatched squeezed. */
-    protected static Tensor stateLayout(Tensor state, boolean batched) {
+    private static Tensor stateLayout(Tensor state, boolean batched) {
         return batched ? state : state.squeeze(1);
     }
 
     /** The input's rank: 2 (unbatched) or 3, with the message of this module's PyTorch class. */
-    protected final void checkInputRank(Tensor input) {
+    private void checkInputRank(Tensor input) {
         if (input.dim() != 2 && input.dim() != 3) {
             String name = getClass().getSimpleName();
             throw new IllegalArgumentException(name + ": Expected input to be 2D or 3D, got " + input.dim() + "D"
@@ -279,10 +314,15 @@ public abstract class RNNBase extends Module {
     }
 
     /** {@code check_input}: the feature size of a batched (L, N, I) input. */
-    protected final void checkInput(Tensor input) {
+    private void checkInput(Tensor input) {
         if (input.dim() != 3) {
             throw new IllegalArgumentException("input must have 3 dimensions, got " + input.dim());
         }
+        checkInputSize(input);
+    }
+
+    /** The feature size of a padded input or a packed batch's data. */
+    private void checkInputSize(Tensor input) {
         if (input.size(-1) != options.inputSize()) {
             throw new IllegalArgumentException("input.size(-1) must be equal to input_size. Expected "
                     + options.inputSize() + ", got " + input.size(-1));
@@ -290,13 +330,13 @@ public abstract class RNNBase extends Module {
     }
 
     /** The shape a hidden state must have: (layers·D, N, size). */
-    protected final int[] expectedHiddenSize(Tensor batchedInput, int size) {
+    private int[] expectedHiddenSize(Tensor batchedInput, int size) {
         int miniBatch = options.batchFirst() ? batchedInput.size(0) : batchedInput.size(1);
         return new int[]{options.numLayers() * options.directions(), miniBatch, size};
     }
 
     /** {@code check_hidden_size}, with {@code label} "hidden", "hidden[0]" or "hidden[1]". */
-    protected static void checkHiddenSize(Tensor hx, int[] expected, String label) {
+    private static void checkHiddenSize(Tensor hx, int[] expected, String label) {
         if (!java.util.Arrays.equals(hx.shape().toArray(), expected)) {
             throw new IllegalArgumentException("Expected " + label + " size " + Shape.tuple(expected) + ", got "
                     + Shape.list(hx.shape().toArray()));
@@ -304,7 +344,7 @@ public abstract class RNNBase extends Module {
     }
 
     /** Dropout between layers: only in training, never after the last layer. */
-    protected final Tensor dropoutBetweenLayers(Tensor layerOutput, int layer) {
+    private Tensor dropoutBetweenLayers(Tensor layerOutput, int layer) {
         if (options.dropout() == 0 || !isTraining() || layer == options.numLayers() - 1) {
             return layerOutput;
         }
@@ -349,6 +389,12 @@ public abstract class RNNBase extends Module {
         protected Builder(int inputSize, int hiddenSize) {
             this.inputSize = inputSize;
             this.hiddenSize = hiddenSize;
+        }
+
+        /** The options these settings give for a mode, validated in PyTorch's order. */
+        Options options(Mode mode, int projSize) {
+            return new Options(mode, inputSize, hiddenSize, numLayers, bias, batchFirst, dropout, bidirectional,
+                    projSize);
         }
 
         public B numLayers(int numLayers) {

@@ -9,15 +9,15 @@ import dev.rnn4j.Torch;
  */
 public abstract class RNNCellBase extends Module {
 
-    protected final int inputSize;
-    protected final int hiddenSize;
-    protected final boolean bias;
-    protected final Parameter weightIh;
-    protected final Parameter weightHh;
-    protected final Parameter biasIh;
-    protected final Parameter biasHh;
+    final int inputSize;
+    final int hiddenSize;
+    final boolean bias;
+    final Parameter weightIh;
+    final Parameter weightHh;
+    final Parameter biasIh;
+    final Parameter biasHh;
 
-    protected RNNCellBase(int inputSize, int hiddenSize, boolean bias, int gates) {
+    RNNCellBase(int inputSize, int hiddenSize, boolean bias, int gates) {
         this.inputSize = inputSize;
         this.hiddenSize = hiddenSize;
         this.bias = bias;
@@ -37,12 +37,12 @@ public abstract class RNNCellBase extends Module {
     }
 
     /** {@code (input·W_ihᵀ + b_ih)} or {@code (hidden·W_hhᵀ + b_hh)}: PyTorch's {@code linear}. */
-    protected static Tensor linear(Tensor x, Tensor weight, Tensor bias) {
+    static Tensor linear(Tensor x, Tensor weight, Tensor bias) {
         return bias == null ? x.matmul(weight.t()) : Torch.addmm(bias, x, weight.t());
     }
 
     /** The ranks PyTorch accepts for a cell's input and state, with its message. */
-    protected final void checkRank(Tensor t, String what) {
+    final void checkRank(Tensor t, String what) {
         if (t != null && t.dim() != 1 && t.dim() != 2) {
             throw new IllegalArgumentException(getClass().getSimpleName() + ": Expected " + what
                     + " to be 1D or 2D, got " + t.dim() + "D instead");
@@ -50,7 +50,7 @@ public abstract class RNNCellBase extends Module {
     }
 
     /** One step's input and state in batched form, and whether the caller's input was batched. */
-    protected record Step(Tensor x, Tensor h, boolean batched) {
+    record Step(Tensor x, Tensor h, boolean batched) {
         /** A result back in the caller's form: unbatched input gives an unbatched result. */
         public Tensor unbatch(Tensor t) {
             return batched ? t : t.squeeze(0);
@@ -61,7 +61,7 @@ public abstract class RNNCellBase extends Module {
      * The single-state cells' checks, in PyTorch's order: ranks, then batch dimension and zero
      * state, then the sizes against the weights.
      */
-    protected final Step prepareStep(Tensor input, Tensor hx) {
+    final Step prepareStep(Tensor input, Tensor hx) {
         checkRank(input, "input");
         checkRank(hx, "hidden");
         boolean batched = input.dim() == 2;
@@ -72,7 +72,7 @@ public abstract class RNNCellBase extends Module {
     }
 
     /** {@code check_rnn_cell_forward_input} and {@code _hidden} of ATen, on batched (2-D) tensors. */
-    protected final void checkStep(Tensor input, Tensor hx, String hiddenLabel) {
+    final void checkStep(Tensor input, Tensor hx, String hiddenLabel) {
         if (input.size(1) != inputSize) {
             throw new IllegalArgumentException("input has inconsistent input_size: got " + input.size(1)
                     + " expected " + inputSize);

@@ -57,6 +57,16 @@ public final class GoldenAssert {
         }
     }
 
+    /** The same float bit for bit (any NaN matches any NaN), with both bit patterns in the failure message. */
+    public static void assertSameBits(float expected, float actual, String what) {
+        boolean same = Float.isNaN(expected) ? Float.isNaN(actual)
+                : Float.floatToRawIntBits(expected) == Float.floatToRawIntBits(actual);
+        if (!same) {
+            fail(what + ": expected " + expected + " (0x" + Integer.toHexString(Float.floatToRawIntBits(expected))
+                    + ") but was " + actual + " (0x" + Integer.toHexString(Float.floatToRawIntBits(actual)) + ")");
+        }
+    }
+
     private static String head(float[] v) {
         return Arrays.toString(Arrays.copyOf(v, Math.min(v.length, 6)));
     }

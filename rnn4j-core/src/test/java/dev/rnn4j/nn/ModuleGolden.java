@@ -4,13 +4,17 @@ import dev.rnn4j.Tensor;
 import dev.rnn4j.Torch;
 import dev.rnn4j.format.TensorFormat;
 import dev.rnn4j.golden.GoldenFile;
-
+import dev.rnn4j.nn.rnn.PackedSequence;
+import dev.rnn4j.nn.rnn.Packing;
+import org.junit.jupiter.api.DynamicTest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static dev.rnn4j.golden.GoldenAssert.assertClose;
 import static dev.rnn4j.golden.GoldenAssert.tensor;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** What every module golden test does with a case: weights, printed outputs, gradients. */
@@ -92,5 +96,60 @@ final class ModuleGolden {
         checkInitAndLoad(c, m);
         m.train(c.getBoolean("training"));
         return m;
+    }
+
+    /** A packed-batch case of packed.txt through the module it names: outputs, indices, names and gradients. */
+    static void packedCase(GoldenFile.Case c) {
+        String module = c.get("module");
+        int in = c.getInt("input_size");
+        int hidden = c.getInt("hidden_size");
+        Module m = setUp(c, () -> switch (module) {
+            case "RNN" -> options(c, RNN.builder(in, hidden)).nonlinearity(c.get("nonlinearity")).build();
+            case "LSTM" -> options(c, LSTM.builder(in, hidden)).projSize(c.getInt("proj_size")).build();
+            default -> options(c, GRU.builder(in, hidden)).build();
+        });
+        Tensor input = leaf(c, "input");
+        Tensor h0 = optionalLeaf(c, "h0");
+        Tensor c0 = module.equals("LSTM") ? optionalLeaf(c, "c0") : null;
+        PackedSequence packed = Packing.packPaddedSequence(input, ints(c.get("lengths")),
+                c.getBoolean("batch_first"), c.getBoolean("enforce_sorted"));
+        Torch.manualSeed(c.getLong("forward_seed"));
+        Map<String, Tensor> outs = new LinkedHashMap<>();
+        PackedSequence output;
+        if (m instanceof LSTM lstm) {
+            LSTM.PackedOutput r = lstm.forward(packed, h0, c0);
+            output = r.output();
+            outs.put("grad_h_n", r.hidden());
+            outs.put("grad_c_n", r.cell());
+            assertClose("c_n", c.tensor("c_n"), r.cell());
+            assertEquals(c.get("cn_grad_fn"), r.cell().gradFn().name(), "c_n grad_fn");
+        } else if (m instanceof GRU gru) {
+            GRU.PackedOutput r = gru.forward(packed, h0);
+            output = r.output();
+            outs.put("grad_h_n", r.hidden());
+        } else {
+            RNN.PackedOutput r = ((RNN) m).forward(packed, h0);
+            output = r.output();
+            outs.put("grad_h_n", r.hidden());
+        }
+        Tensor hn = outs.get("grad_h_n");
+        assertArrayEquals(ints(c.get("batch_sizes")), output.batchSizes(), "batch_sizes");
+        assertArrayEquals(ints(c.get("sorted_indices")), output.sortedIndices(), "sorted_indices");
+        assertArrayEquals(ints(c.get("unsorted_indices")), output.unsortedIndices(), "unsorted_indices");
+        assertClose("output data", c.tensor("output_data"), output.data());
+        assertClose("output padded", c.tensor("output_padded"),
+                Packing.padPackedSequence(output, c.getBoolean("batch_first"), 0f, null).output());
+        assertClose("h_n", c.tensor("h_n"), hn);
+        assertEquals(c.get("data_grad_fn"), output.data().gradFn().name(), "data grad_fn");
+        assertEquals(c.get("hn_grad_fn"), hn.gradFn().name(), "h_n grad_fn");
+        outs.put("grad_output_data", output.data());
+        backward(c, outs);
+        checkGradients(c, m, input, h0, c0);
+    }
+
+    /** The cases of a golden file, optionally only those of one module, as dynamic tests. */
+    static Stream<DynamicTest> cases(String file, String module, java.util.function.Consumer<GoldenFile.Case> body) {
+        return GoldenFile.load(file).stream().filter(c -> module == null || module.equals(c.get("module")))
+                .map(c -> DynamicTest.dynamicTest(c.name(), () -> body.accept(c)));
     }
 }

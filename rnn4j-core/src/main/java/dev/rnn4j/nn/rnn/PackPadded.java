@@ -2,7 +2,9 @@ package dev.rnn4j.nn.rnn;
 
 import dev.rnn4j.Tensor;
 import dev.rnn4j.Torch;
-import dev.rnn4j.autograd.Node;
+import dev.rnn4j.autograd.Op;
+
+import java.util.function.UnaryOperator;
 
 /**
  * {@code pack_padded_sequence}: sort when asked, then copy each step's running rows into {@code data}.
@@ -23,27 +25,22 @@ final class PackPadded {
         int[] batchSizes = PackedRows.batchSizes(sortedLengths);
         Tensor timeMajor = batchFirst ? sorted.detach().transpose(0, 1) : sorted.detach();
         Tensor data = PackedRows.gather(timeMajor, batchSizes);
-        if (Torch.isGradEnabled() && sorted.requiresGrad()) {
-            data.attachGradFn(backward(sorted, batchSizes, batchFirst), 0);
-        }
+        Op.record(data, "PackPaddedSequenceBackward0", backward(sorted, batchSizes, batchFirst), sorted);
         return PackedSequence.of(data, batchSizes, sortedIndices);
     }
 
     /** Scatters the packed gradient into zeros of the padded shape; padding gets none. */
-    private static Node backward(Tensor sorted, int[] batchSizes, boolean batchFirst) {
+    private static UnaryOperator<Tensor> backward(Tensor sorted, int[] batchSizes, boolean batchFirst) {
         int[] shape = sorted.shape().toArray();
         int[] timeMajorShape = shape.clone();
         if (batchFirst) {
             timeMajorShape[0] = shape[1];
             timeMajorShape[1] = shape[0];
         }
-        return new Node("PackPaddedSequenceBackward0", sorted) {
-            @Override
-            protected Tensor[] backward(Tensor[] g) {
-                Tensor padded = Torch.zeros(timeMajorShape);
-                PackedRows.scatter(g[0], batchSizes, padded);
-                return new Tensor[]{batchFirst ? padded.transpose(0, 1).contiguous() : padded};
-            }
+        return g -> {
+            Tensor padded = Torch.zeros(timeMajorShape);
+            PackedRows.scatter(g, batchSizes, padded);
+            return batchFirst ? padded.transpose(0, 1).contiguous() : padded;
         };
     }
 }

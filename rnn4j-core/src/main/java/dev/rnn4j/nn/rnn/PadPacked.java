@@ -2,9 +2,8 @@ package dev.rnn4j.nn.rnn;
 
 import dev.rnn4j.Tensor;
 import dev.rnn4j.Torch;
-import dev.rnn4j.autograd.Node;
+import dev.rnn4j.autograd.Op;
 
-import java.util.Arrays;
 
 /**
  * {@code pad_packed_sequence}: the packed rows written into a tensor full of the padding value, then
@@ -29,9 +28,9 @@ final class PadPacked {
         System.arraycopy(dataShape, 1, shape, 2, dataShape.length - 1);
         Tensor output = Torch.full(shape, paddingValue);
         PackedRows.scatter(data, batchSizes, output);
-        if (Torch.isGradEnabled() && data.requiresGrad()) {
-            output.attachGradFn(backward(data, batchSizes), 0);
-        }
+        // the gradient of data is the packed rows of the output's gradient
+        int[] sizes = batchSizes.clone();
+        Op.record(output, "CopySlices", g -> PackedRows.gather(g, sizes), data);
 
         if (batchFirst) {
             output = output.transpose(0, 1);
@@ -45,14 +44,4 @@ final class PadPacked {
         return new Padded(output, lengths);
     }
 
-    /** The gradient of {@code data} is the packed rows of the output's gradient. */
-    private static Node backward(Tensor data, int[] batchSizes) {
-        int[] sizes = Arrays.copyOf(batchSizes, batchSizes.length);
-        return new Node("CopySlices", data) {
-            @Override
-            protected Tensor[] backward(Tensor[] g) {
-                return new Tensor[]{PackedRows.gather(g[0], sizes)};
-            }
-        };
-    }
 }

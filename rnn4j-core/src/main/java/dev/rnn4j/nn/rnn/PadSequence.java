@@ -2,7 +2,7 @@ package dev.rnn4j.nn.rnn;
 
 import dev.rnn4j.Tensor;
 import dev.rnn4j.Torch;
-import dev.rnn4j.autograd.Node;
+import dev.rnn4j.autograd.Op;
 
 import java.util.List;
 
@@ -33,10 +33,7 @@ final class PadSequence {
             slot(output, batchFirst, i, starts[i], s.size(0)).copy_(s.detach());
         }
         Tensor[] inputs = sequences.toArray(new Tensor[0]);
-        if (Torch.isGradEnabled() && sequences.stream().anyMatch(Tensor::requiresGrad)) {
-            output.attachGradFn(backward(inputs, batchFirst, starts), 0);
-        }
-        return output;
+        return Op.record(output, "CopySlices", backward(inputs, batchFirst, starts), inputs);
     }
 
     /** Where sequence i lies: {@code out[start:start+length, i]}, or {@code out[i, start:start+length]}. */
@@ -46,20 +43,17 @@ final class PadSequence {
     }
 
     /** Each sequence gets its slot of the gradient, summed back over any broadcast dimension. */
-    private static Node backward(Tensor[] inputs, boolean batchFirst, int[] starts) {
+    private static Op.Backward backward(Tensor[] inputs, boolean batchFirst, int[] starts) {
         int[][] shapes = new int[inputs.length][];
         for (int i = 0; i < inputs.length; i++) {
             shapes[i] = inputs[i].shape().toArray();
         }
-        return new Node("CopySlices", inputs) {
-            @Override
-            protected Tensor[] backward(Tensor[] g) {
-                Tensor[] grads = new Tensor[shapes.length];
-                for (int i = 0; i < shapes.length; i++) {
-                    grads[i] = slot(g[0], batchFirst, i, starts[i], shapes[i][0]).sumToSize(shapes[i]).contiguous();
-                }
-                return grads;
+        return (g, s) -> {
+            Tensor[] grads = new Tensor[shapes.length];
+            for (int i = 0; i < shapes.length; i++) {
+                grads[i] = slot(g[0], batchFirst, i, starts[i], shapes[i][0]).sumToSize(shapes[i]).contiguous();
             }
+            return grads;
         };
     }
 }

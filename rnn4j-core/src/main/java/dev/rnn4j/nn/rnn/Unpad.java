@@ -2,7 +2,9 @@ package dev.rnn4j.nn.rnn;
 
 import dev.rnn4j.Tensor;
 import dev.rnn4j.Torch;
-import dev.rnn4j.autograd.Node;
+import dev.rnn4j.autograd.Op;
+
+import java.util.function.UnaryOperator;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,25 +34,19 @@ final class Unpad {
             int length = Math.max(0, Math.min(lengths[b], steps));
             Tensor rows = batchMajor.select(0, b).narrow(0, 0, length);
             Tensor sequence = Torch.zeros(rows.shape().toArray()).copy_(rows);
-            if (Torch.isGradEnabled() && padded.requiresGrad()) {
-                sequence.attachGradFn(backward(padded, shape, batchFirst, b, length), 0);
-            }
-            out.add(sequence);
+            out.add(Op.record(sequence, "IndexBackward0", backward(shape, batchFirst, b, length), padded));
         }
         return out;
     }
 
     /** The gradient goes back to the rows it came from; every other element gets zero. */
-    private static Node backward(Tensor padded, int[] shape, boolean batchFirst, int b, int length) {
+    private static UnaryOperator<Tensor> backward(int[] shape, boolean batchFirst, int b, int length) {
         int[] paddedShape = Arrays.copyOf(shape, shape.length);
-        return new Node("IndexBackward0", padded) {
-            @Override
-            protected Tensor[] backward(Tensor[] g) {
-                Tensor full = Torch.zeros(paddedShape);
-                Tensor batchMajor = batchFirst ? full : full.transpose(0, 1);
-                batchMajor.select(0, b).narrow(0, 0, length).copy_(g[0]);
-                return new Tensor[]{full};
-            }
+        return g -> {
+            Tensor full = Torch.zeros(paddedShape);
+            Tensor batchMajor = batchFirst ? full : full.transpose(0, 1);
+            batchMajor.select(0, b).narrow(0, 0, length).copy_(g);
+            return full;
         };
     }
 }

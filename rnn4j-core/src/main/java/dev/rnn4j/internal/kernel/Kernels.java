@@ -1,0 +1,106 @@
+package dev.rnn4j.internal.kernel;
+
+import dev.rnn4j.internal.kernel.gates.GateRows;
+import dev.rnn4j.internal.kernel.gemm.Gemm;
+import dev.rnn4j.internal.kernel.gemm.ScalarGemm;
+
+import java.lang.System.Logger.Level;
+
+/**
+ * The one place that chooses, once per JVM, the implementation of every kernel family (GEMM, gates), in the
+ * manner of Lucene's {@code VectorizationProvider}: the Vector API implementations in
+ * {@code dev.rnn4j.internal.vector} when the incubator module is in the boot layer (run with
+ * {@code --add-modules jdk.incubator.vector}), the plain-Java twins otherwise. Both give the same results. The
+ * vector package is loaded by name, so the JVM never resolves a Vector API type when the module is absent, and it
+ * is compiled apart from the rest of the library so that nothing else can name one.
+ *
+ * <p>Properties: {@code -Drnn4j.vector=false} forces plain Java everywhere; {@code -Drnn4j.vector.gates=true|false}
+ * overrides the gate choice, which by default takes the vector gate loops only from JDK {@value #VECTOR_GATES_MIN_JDK}
+ * on. Why a family fell back is logged once, on the {@code dev.rnn4j} logger.
+ */
+public final class Kernels {
+    /**
+     * The first JDK on which the vector gate loops were measured to pay. On JDK 17 they make C2 give up the Vector
+     * API intrinsics in the GEMM micro-kernel as well (measured: lstm_medium train 96 → 1100 ms/op).
+     */
+    public static final int VECTOR_GATES_MIN_JDK = 25;
+
+    private static final String VECTOR_KERNELS = "dev.rnn4j.internal.vector.VectorKernels";
+
+    /** What the vector package offers: one implementation per family. Only VectorKernels implements it. */
+    public interface VectorFamilies {
+        Gemm gemm();
+
+        GateRows gateRows();
+    }
+
+    /** The choice for one JVM: which implementation each family uses, and why a family runs plain Java, or null. */
+    record Choice(Gemm gemm, GateRows gateRows, String fallback, Level level) {
+    }
+
+    private static final Choice CHOICE = choose(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(),
+            System.getProperty("rnn4j.vector"), System.getProperty("rnn4j.vector.gates"),
+            Runtime.version().feature(), Kernels::loadVector);
+
+    static {
+        if (CHOICE.fallback() != null) {
+            System.getLogger("dev.rnn4j").log(CHOICE.level(), CHOICE.fallback());
+        }
+    }
+
+    private Kernels() {
+    }
+
+    public static Gemm gemm() {
+        return CHOICE.gemm();
+    }
+
+    public static GateRows gateRows() {
+        return CHOICE.gateRows();
+    }
+
+    /** Which implementations run, e.g. "gemm: VectorGemm (16 float lanes, 4×32 tile); gates: VectorGateRows …". */
+    public static String describe() {
+        return "gemm: " + CHOICE.gemm() + "; gates: " + CHOICE.gateRows();
+    }
+
+    /** Loads the vector families, or says why they could not be loaded. */
+    interface Loader {
+        VectorFamilies load() throws ReflectiveOperationException, LinkageError;
+    }
+
+    private static VectorFamilies loadVector() throws ReflectiveOperationException {
+        return (VectorFamilies) Class.forName(VECTOR_KERNELS).getDeclaredConstructor().newInstance();
+    }
+
+    /** The decision, from what the JVM offers and the properties; a pure function so that tests can try each case. */
+    static Choice choose(boolean modulePresent, String vectorProperty, String gatesProperty, int jdk, Loader loader) {
+        Gemm plainGemm = new ScalarGemm();
+        if ("false".equalsIgnoreCase(vectorProperty)) {
+            return new Choice(plainGemm, GateRows.PLAIN, "rnn4j: plain-Java kernels (-Drnn4j.vector=false)",
+                    Level.INFO);
+        }
+        if (!modulePresent) {
+            return new Choice(plainGemm, GateRows.PLAIN, "rnn4j: the Vector API is not available, so the kernels run "
+                    + "in plain Java, many times slower: run java with --add-modules jdk.incubator.vector",
+                    Level.WARNING);
+        }
+        VectorFamilies vector;
+        try {
+            vector = loader.load();
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+            return new Choice(plainGemm, GateRows.PLAIN, "rnn4j: the Vector API kernels failed to load (" + e
+                    + "); running the plain-Java kernels", Level.WARNING);
+        }
+        if ("false".equalsIgnoreCase(gatesProperty)) {
+            return new Choice(vector.gemm(), GateRows.PLAIN, "rnn4j: plain-Java gate loops (-Drnn4j.vector.gates=false)",
+                    Level.INFO);
+        }
+        if (gatesProperty == null && jdk < VECTOR_GATES_MIN_JDK) {
+            return new Choice(vector.gemm(), GateRows.PLAIN, "rnn4j: plain-Java gate loops on JDK " + jdk
+                    + " (the vector ones pay from JDK " + VECTOR_GATES_MIN_JDK + "; -Drnn4j.vector.gates=true forces them)",
+                    Level.DEBUG);
+        }
+        return new Choice(vector.gemm(), vector.gateRows(), null, Level.DEBUG);
+    }
+}

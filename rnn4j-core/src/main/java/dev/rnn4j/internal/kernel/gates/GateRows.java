@@ -1,0 +1,37 @@
+package dev.rnn4j.internal.kernel.gates;
+
+/**
+ * The gate kernels: each cell's element-wise step over a range of rows [r0, r1), so that a step can be split over
+ * threads by rows. The math and the argument shapes are in {@link LstmGates}, {@link GruGates} and
+ * {@link ElmanGates}; {@link #PLAIN} runs their plain-Java row loops, and the Vector API implementation gives the
+ * same bits. {@code Kernels} chooses one for the JVM.
+ */
+public interface GateRows {
+
+    void lstmForward(int r0, int r1, int hidden, float[] hh, float[] bHh, float[] pre, int preOff,
+                     float[] cPrev, int cPrevOff, float[] h, int hOff, float[] c, int cOff, float[] saved, int savedOff);
+
+    void lstmBackward(int r0, int r1, int hidden, float[] dh, int dhOff, float[] dc, int dcOff, float[] saved,
+                      int savedOff, float[] cPrev, int cPrevOff, float[] dPre, int dPreOff);
+
+    void gruForward(int r0, int r1, int hidden, float[] hh, float[] bHh, float[] pre, int preOff,
+                    float[] hPrev, int hPrevOff, float[] h, int hOff, float[] saved, int savedOff);
+
+    void gruBackward(int r0, int r1, int hidden, float[] dh, int dhOff, float[] saved, int savedOff,
+                     float[] hPrev, int hPrevOff, float[] dPre, int dPreOff, float[] dHh, int dHhOff,
+                     float[] dhPrev, int dhPrevOff);
+
+    void elmanForward(int r0, int r1, int hidden, boolean relu, float[] hh, float[] bHh, float[] pre, int preOff,
+                      float[] h, int hOff, float[] saved, int savedOff);
+
+    void elmanBackward(int r0, int r1, int hidden, boolean relu, float[] dh, int dhOff, float[] saved, int savedOff,
+                       float[] dPre, int dPreOff);
+
+    /** h·W_hhᵀ + b_hh at gate column k of the row at g0 (b_hh may be null): the bias is added first, as PyTorch does. */
+    static float hiddenGate(float[] hh, int g0, float[] bHh, int k) {
+        return bHh == null ? hh[g0 + k] : hh[g0 + k] + bHh[k];
+    }
+
+    /** The plain-Java gate kernels: the cells' own row loops. */
+    GateRows PLAIN = new PlainGateRows();
+}

@@ -1,0 +1,158 @@
+package dev.rnn4j.internal.layer;
+
+import dev.rnn4j.internal.kernel.Kernels;
+import dev.rnn4j.internal.kernel.gates.ElmanGates;
+import dev.rnn4j.internal.kernel.gates.GateRows;
+import dev.rnn4j.internal.kernel.gates.GruGates;
+import dev.rnn4j.internal.kernel.gates.LstmGates;
+import dev.rnn4j.internal.kernel.gates.RowSplit;
+import dev.rnn4j.nn.RNNBase.Mode;
+
+/**
+ * The element-wise part of one step of a layer run, for its kind of cell: which of the run's buffers the cell's
+ * gate kernel reads and writes. The math is in the cell's own file ({@link LstmGates}, {@link GruGates},
+ * {@link ElmanGates}); rows are split over threads by {@link RowSplit}.
+ */
+abstract class CellStep {
+    final int hidden;
+    final GateRows gates = Kernels.gateRows();
+
+    CellStep(int hidden) {
+        this.hidden = hidden;
+    }
+
+    static CellStep of(Mode mode, int hidden) {
+        return switch (mode) {
+            case RNN_TANH -> new Elman(hidden, false);
+            case RNN_RELU -> new Elman(hidden, true);
+            case LSTM -> new Lstm(hidden);
+            case GRU -> new Gru(hidden);
+        };
+    }
+
+    /** Floats saved per row and step for the backward pass. */
+    abstract int savedPerRow();
+
+    /**
+     * Step forward for {@code rows} rows starting at row r0 of the run.
+     *
+     * @param hh  (rows, G·H): h_prev·W_hhᵀ, without bias; used as scratch
+     * @param bHh (G·H) or null
+     * @param h   receives the new h (before any projection) at row r0
+     */
+    abstract void forward(int rows, int r0, float[] hh, float[] bHh, LayerState s, float[] h);
+
+    /**
+     * Step backward.
+     *
+     * @param dh     (rows, H) the gradient at the new h (before projection)
+     * @param dc     (rows, H) in: the gradient at the new c; out: at the previous c (LSTM only)
+     * @param dPre   receives the gradient at x·W_ihᵀ + b_ih, at row r0
+     * @param dHh    receives the gradient at h_prev·W_hhᵀ + b_hh, at row r0 (dPre itself unless
+     *               {@link #splitsGateGradient})
+     * @param dhPrev (rows, H) receives the gradient at h_prev that bypasses W_hh (only if {@link #directPath})
+     */
+    abstract void backward(int rows, int r0, float[] dh, float[] dc, LayerState s, float[] dPre, float[] dHh,
+                           float[] dhPrev);
+
+    /** Whether h_prev reaches h' other than through W_hh (GRU's z·h_prev). */
+    boolean directPath() {
+        return false;
+    }
+
+    /** Whether the input and hidden sides of the gates get different gradients (GRU's reset gate). */
+    boolean splitsGateGradient() {
+        return false;
+    }
+
+    private static final class Lstm extends CellStep {
+        Lstm(int hidden) {
+            super(hidden);
+        }
+
+        @Override
+        int savedPerRow() {
+            return LstmGates.savedPerRow(hidden);
+        }
+
+        @Override
+        void forward(int rows, int r0, float[] hh, float[] bHh, LayerState s, float[] h) {
+            int g = r0 * 4 * hidden, r = r0 * hidden, sv = r0 * savedPerRow();
+            RowSplit.forward(rows, hidden, (a, b) -> gates.lstmForward(a, b, hidden, hh, bHh, s.pre, g,
+                    s.prevC, r, h, r, s.cs, r, s.saved, sv));
+        }
+
+        @Override
+        void backward(int rows, int r0, float[] dh, float[] dc, LayerState s, float[] dPre, float[] dHh,
+                      float[] dhPrev) {
+            int sv = r0 * savedPerRow(), r = r0 * hidden, g = r0 * 4 * hidden;
+            RowSplit.backward(rows, hidden, (a, b) -> gates.lstmBackward(a, b, hidden, dh, 0, dc, 0,
+                    s.saved, sv, s.prevC, r, dPre, g));
+        }
+    }
+
+    private static final class Gru extends CellStep {
+        Gru(int hidden) {
+            super(hidden);
+        }
+
+        @Override
+        int savedPerRow() {
+            return GruGates.savedPerRow(hidden);
+        }
+
+        @Override
+        void forward(int rows, int r0, float[] hh, float[] bHh, LayerState s, float[] h) {
+            int g = r0 * 3 * hidden, r = r0 * hidden, sv = r0 * savedPerRow();
+            RowSplit.forward(rows, hidden, (a, b) -> gates.gruForward(a, b, hidden, hh, bHh, s.pre, g,
+                    s.prevH, r, h, r, s.saved, sv));
+        }
+
+        @Override
+        void backward(int rows, int r0, float[] dh, float[] dc, LayerState s, float[] dPre, float[] dHh,
+                      float[] dhPrev) {
+            int sv = r0 * savedPerRow(), r = r0 * hidden, g = r0 * 3 * hidden;
+            RowSplit.backward(rows, hidden, (a, b) -> gates.gruBackward(a, b, hidden, dh, 0, s.saved, sv,
+                    s.prevH, r, dPre, g, dHh, g, dhPrev, 0));
+        }
+
+        @Override
+        boolean directPath() {
+            return true;
+        }
+
+        @Override
+        boolean splitsGateGradient() {
+            return true;
+        }
+    }
+
+    private static final class Elman extends CellStep {
+        private final boolean relu;
+
+        Elman(int hidden, boolean relu) {
+            super(hidden);
+            this.relu = relu;
+        }
+
+        @Override
+        int savedPerRow() {
+            return ElmanGates.savedPerRow(hidden);
+        }
+
+        @Override
+        void forward(int rows, int r0, float[] hh, float[] bHh, LayerState s, float[] h) {
+            int r = r0 * hidden;
+            RowSplit.forward(rows, hidden, (a, b) -> gates.elmanForward(a, b, hidden, relu, hh, bHh, s.pre, r,
+                    h, r, s.saved, r));
+        }
+
+        @Override
+        void backward(int rows, int r0, float[] dh, float[] dc, LayerState s, float[] dPre, float[] dHh,
+                      float[] dhPrev) {
+            int r = r0 * hidden;
+            RowSplit.backward(rows, hidden, (a, b) -> gates.elmanBackward(a, b, hidden, relu, dh, 0, s.saved, r,
+                    dPre, r));
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package dev.rnn4j.internal.layer;
+
+import dev.rnn4j.Tensor;
+import dev.rnn4j.Torch;
+import dev.rnn4j.autograd.Op;
+import dev.rnn4j.internal.kernel.Kernels;
+import dev.rnn4j.internal.kernel.gates.RowOps;
+import dev.rnn4j.internal.kernel.gemm.Gemm;
+import dev.rnn4j.internal.kernel.gemm.PackedMatrix;
+
+/**
+ * Back-propagation through time for one {@link RecurrentLayer} run. It walks the steps in the reverse of their
+ * processing order, carrying for every sequence the gradient at its current state (h, and c for an LSTM), then
+ * forms every weight gradient with one GEMM over all rows.
+ */
+final class LayerBackward {
+
+    /** The layer's inputs, in the order the node records them. */
+    private static final int X = 0, H0 = 1, C0 = 2, W_IH = 3, W_HH = 4, B_IH = 5, B_HH = 6, W_HR = 7;
+
+    private final Plan plan;
+    private final boolean reverse;
+    private final int[] inputShape;
+    private final boolean[] needs;
+
+    LayerBackward(Plan plan, boolean reverse, int[] inputShape, Tensor[] inputs) {
+        this.plan = plan;
+        this.reverse = reverse;
+        this.inputShape = inputShape;
+        this.needs = new boolean[inputs.length];
+        for (int i = 0; i < inputs.length; i++) {
+            needs[i] = inputs[i] != null && inputs[i].requiresGrad();
+        }
+    }
+
+    /** grads: (output, h_n, c_n); saved: the forward's {@link LayerState}, its input rows and its weight copies. */
+    Tensor[] backward(Tensor[] grads, Op.Saved saved) {
+        LayerState s = saved.get(0);
+        float[] xs = saved.get(1);
+        RecurrentLayer.Values w = saved.get(2);
+        Plan p = plan;
+        CellStep step = p.step;
+        Gemm gemm = Kernels.gemm();
+        float[] dOut = grads[0] == null ? null : grads[0].toFloatArray();
+        float[] dH = grads[1] == null ? new float[p.batch * p.hr] : grads[1].toFloatArray();
+        float[] dC = s.curC == null ? null
+                : grads[2] != null ? grads[2].toFloatArray() : new float[p.batch * p.hidden];
+        float[] dPre = new float[p.rows * p.gh];
+        float[] dHh = step.splitsGateGradient() ? new float[p.rows * p.gh] : dPre;
+        float[] dProj = p.projected ? new float[p.rows * p.hr] : null;   // the gradient at each projected h
+        float[] dStep = new float[p.batch * p.hr];
+        float[] dTilde = p.projected ? new float[p.batch * p.hidden] : dStep;
+        float[] dDirect = step.directPath() ? new float[p.batch * p.hidden] : null;
+        // W_hh (G·H, H') and W_hr (H', H) laid out once for all steps
+        PackedMatrix whP = gemm.pack(false, p.gh, p.hr, w.wHh(), 0, p.hr);
+        PackedMatrix whrP = p.projected ? gemm.pack(false, p.hr, p.hidden, w.wHr(), 0, p.hidden) : null;
+        for (int i = p.steps() - 1; i >= 0; i--) {
+            int t = p.step(i, reverse);
+            int n = p.batchSizes[t];
+            int r0 = p.rowStart[t];
+            if (dOut != null) {
+                RowOps.sum(dH, 0, dOut, r0 * p.hr, dStep, 0, n * p.hr);
+            } else {
+                System.arraycopy(dH, 0, dStep, 0, n * p.hr);
+            }
+            if (p.projected) {
+                System.arraycopy(dStep, 0, dProj, r0 * p.hr, n * p.hr);
+                gemm.gemm(false, n, p.hidden, p.hr, dStep, 0, p.hr, whrP, dTilde, 0, p.hidden, false);
+            }
+            step.backward(n, r0, dTilde, dC, s, dPre, dHh, dDirect);
+            // the gradient at the previous state: through W_hh, plus GRU's direct path
+            if (dDirect != null) {
+                System.arraycopy(dDirect, 0, dH, 0, n * p.hr);
+            }
+            gemm.gemm(false, n, p.hr, p.gh, dHh, r0 * p.gh, p.gh, whP, dH, 0, p.hr, dDirect != null);
+        }
+        return gradients(gemm, s, xs, w.wIh(), dPre, dHh, dProj, dH, dC);
+    }
+
+    private Tensor[] gradients(Gemm gemm, LayerState s, float[] xs, float[] wi, float[] dPre,
+                               float[] dHh, float[] dProj, float[] dH, float[] dC) {
+        Plan p = plan;
+        Tensor[] result = new Tensor[8];
+        if (needs[X]) {
+            float[] dx = new float[p.rows * p.inputSize];
+            gemm.gemm(false, false, p.rows, p.inputSize, p.gh, dPre, 0, p.gh, wi, 0, p.inputSize, dx, 0,
+                    p.inputSize, false);
+            result[X] = Torch.fromArray(dx, inputShape);
+        }
+        if (needs[H0]) {
+            result[H0] = Torch.fromArray(dH, p.batch, p.hr);
+        }
+        if (needs[C0]) {
+            result[C0] = Torch.fromArray(dC, p.batch, p.hidden);
+        }
+        if (needs[W_IH]) {
+            result[W_IH] = weightGrad(gemm, dPre, p.gh, xs, p.inputSize);
+        }
+        if (needs[W_HH]) {
+            result[W_HH] = weightGrad(gemm, dHh, p.gh, s.prevH, p.hr);
+        }
+        if (needs[B_IH]) {
+            result[B_IH] = columnSums(dPre);
+        }
+        if (needs[B_HH]) {
+            result[B_HH] = columnSums(dHh);
+        }
+        if (needs[W_HR]) {
+            result[W_HR] = weightGrad(gemm, dProj, p.hr, s.hTilde, p.hidden);
+        }
+        return result;
+    }
+
+    /** dW (outRows, cols) = dYᵀ · Z over all rows: dY is (rows, outRows), Z (rows, cols). */
+    private Tensor weightGrad(Gemm gemm, float[] dY, int outRows, float[] z, int cols) {
+        float[] dW = new float[outRows * cols];
+        gemm.gemm(true, false, outRows, cols, plan.rows, dY, 0, outRows, z, 0, cols, dW, 0, cols, false);
+        return Torch.fromArray(dW, outRows, cols);
+    }
+
+    private Tensor columnSums(float[] m) {
+        float[] db = new float[plan.gh];
+        RowOps.addColumnSums(m, 0, plan.rows, plan.gh, db, 0);
+        return Torch.fromArray(db, plan.gh);
+    }
+}

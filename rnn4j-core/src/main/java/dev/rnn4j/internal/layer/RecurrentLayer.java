@@ -1,0 +1,88 @@
+package dev.rnn4j.internal.layer;
+
+import dev.rnn4j.Tensor;
+import dev.rnn4j.Torch;
+import dev.rnn4j.autograd.Op;
+import dev.rnn4j.nn.RNNBase.Mode;
+
+import java.util.Arrays;
+
+/**
+ * One recurrent layer in one direction as a single fused operation, the way cuDNN and oneDNN run it: the input
+ * projection of all steps is one GEMM, each step one {@code h·W_hhᵀ} GEMM plus the cell's fused gate arithmetic
+ * ({@link CellStep}), and the backward pass ({@link LayerBackward}) is back-propagation through time with the same
+ * GEMMs. It records one node for the layer.
+ *
+ * <p>Rows are laid out step by step, {@code batchSizes[t]} rows for step t, longest sequence first: a padded
+ * (L, N, I) input is the case where every step has N rows, and a packed sequence's data is the general case,
+ * whose padded steps cost nothing. A sequence's state row stays in place while it runs, so its final state is
+ * simply the last value its row took, in either direction.
+ */
+public final class RecurrentLayer {
+
+    /** The weights of one layer and direction; biases and projection may be null. */
+    public record Weights(Tensor wIh, Tensor wHh, Tensor bIh, Tensor bHh, Tensor wHr) {
+    }
+
+    /**
+     * The weights' values as this forward read them: private copies, which the backward pass uses too, so it
+     * sees the weights as they were at forward time whatever happens to the tensors in between.
+     */
+    record Values(float[] wIh, float[] wHh, float[] bIh, float[] bHh, float[] wHr) {
+        static Values of(Weights w) {
+            return new Values(w.wIh().toFloatArray(), w.wHh().toFloatArray(), copy(w.bIh()), copy(w.bHh()),
+                    copy(w.wHr()));
+        }
+
+        private static float[] copy(Tensor t) {
+            return t == null ? null : t.toFloatArray();
+        }
+    }
+
+    /**
+     * The layer's results.
+     *
+     * @param output     (rows, H') every step's h, in the input's row layout
+     * @param lastHidden (N, H') each sequence's final h; lastCell (N, H) its final c, or null
+     */
+    public record Result(Tensor output, Tensor lastHidden, Tensor lastCell) {
+    }
+
+    private RecurrentLayer() {
+    }
+
+    /**
+     * Runs the layer.
+     *
+     * @param x           (rows, I) or (L, N, I): the steps' rows, Σ batchSizes of them
+     * @param batchSizes  rows per step, non-increasing
+     * @param outputShape the shape of the output tensor: (rows, H') or (L, N, H')
+     * @param h0          (N, H') with H' the projection size or H; c0 (N, H) for an LSTM, else null
+     * @param reverse     whether the layer reads the sequence from its last step to its first
+     * @param gradName    the grad_fn name PyTorch shows for the output this layer stands for
+     */
+    public static Result run(Mode mode, Tensor x, int[] batchSizes, int[] outputShape, Tensor h0, Tensor c0,
+                             Weights w, boolean reverse, String gradName) {
+        Plan plan = new Plan(mode, x, batchSizes, w);
+        float[] xs = x.toFloatArray();
+        Values weights = Values.of(w);
+        LayerState s = plan.forward(xs, h0.toFloatArray(), c0 == null ? null : c0.toFloatArray(), weights, reverse);
+        Tensor output = Torch.fromArray(s.out, outputShape);
+        Tensor lastHidden = Torch.fromArray(s.curH, plan.batch, plan.hr);
+        Tensor lastCell = s.curC == null ? null : Torch.fromArray(s.curC, plan.batch, plan.hidden);
+        Tensor[] inputs = {x, h0, c0, w.wIh(), w.wHh(), w.bIh(), w.bHh(), w.wHr()};
+        if (Op.needsGrad(inputs)) {
+            LayerBackward bptt = new LayerBackward(plan, reverse, x.shape().toArray(), inputs);
+            Op.record(new Tensor[]{output, lastHidden, lastCell}, gradName, Op.save(s, xs, weights), bptt::backward,
+                    inputs);
+        }
+        return new Result(output, lastHidden, lastCell);
+    }
+
+    /** Every step's batch size N, L times: the row layout of a padded (L, N, ·) input. */
+    public static int[] fullBatches(int steps, int batch) {
+        int[] sizes = new int[steps];
+        Arrays.fill(sizes, batch);
+        return sizes;
+    }
+}

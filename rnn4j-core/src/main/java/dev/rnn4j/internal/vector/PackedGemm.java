@@ -1,0 +1,254 @@
+package dev.rnn4j.internal.vector;
+
+import dev.rnn4j.internal.kernel.gemm.PackedMatrix;
+import dev.rnn4j.internal.kernel.gemm.ScalarGemm;
+import dev.rnn4j.internal.parallel.IntRangeBody;
+import dev.rnn4j.internal.parallel.Parallel;
+
+import static dev.rnn4j.internal.vector.MicroKernel.MR;
+import static dev.rnn4j.internal.vector.MicroKernel.NR;
+
+/**
+ * Goto/BLIS-style blocking around {@link MicroKernel}: for each column panel and depth block, op(B) is packed once
+ * (kc×nc, shared by all threads), then row blocks of op(A) are packed (mc×kc, per thread, sized for L2) and swept by
+ * the micro-kernel strip by strip, so a kc×NR strip of B stays in L1 while it meets every A strip of the block.
+ *
+ * <p>Threads split the output only — row blocks × column chunks of C — and every depth block finishes before the
+ * next starts and continues the running sums of the block before, so each C element sees one sum in depth order,
+ * the same with any number of threads and the same as {@link ScalarGemm}.
+ *
+ * <p>With few rows of A (a recurrent step: the batch), B is read in place instead of packed: packing would copy
+ * all of B for a product that touches each element of B only a few times. A B met many times (a recurrent weight)
+ * is best packed once by {@link #pack} and passed as a {@link PackedMatrix}, whose strips are in the same layout.
+ */
+final class PackedGemm {
+    static final int KC = 256;
+    static final int MC = 128;
+    static final int NC = 4096;
+    /** Up to this many rows of A, a plain B is read where it lies. */
+    static final int DIRECT_B_MAX_M = 32;
+
+    private PackedGemm() {}
+
+    /** The depth of every depth block but maybe the last: equal blocks, no thin last one; depends on k only. */
+    static int depthBlock(int k) {
+        int depthBlocks = (k + KC - 1) / KC;
+        return (k + depthBlocks - 1) / depthBlocks;
+    }
+
+    /** op(B) (k×n, k and n > 0) in strips of NR columns per depth block, as {@link Panel} reads them. */
+    static PackedMatrix pack(boolean transB, int k, int n, float[] b, int bOff, int ldb, boolean parallel) {
+        int kcMax = depthBlock(k);
+        int strips = (n + NR - 1) / NR;
+        float[] data = new float[k * strips * NR];
+        for (int p0 = 0; p0 < k; p0 += kcMax) {
+            int kc = Math.min(kcMax, k - p0), at = p0 * strips * NR, start = p0;
+            IntRangeBody body = (s0, s1) -> PanelPacking.packB(transB, b, bOff, ldb, start, kc, 0, n, NR, data, at, s0, s1);
+            if (parallel) {
+                Parallel.parallelFor(strips, 4, body);
+            } else {
+                body.run(0, strips);
+            }
+        }
+        return new PackedMatrix(PackedMatrix.STRIPS, k, n, data, kcMax, NR);
+    }
+
+    /** C (+)= op(A)·op(B), with op(B) in b (packed == null) or, packed by {@link #pack}, in packed. */
+    static void run(boolean transA, boolean transB, int m, int n, int k,
+                    float[] a, int aOff, int lda, float[] b, int bOff, int ldb, PackedMatrix packed,
+                    float[] c, int cOff, int ldc, boolean accumulate, boolean parallel) {
+        int kcMax = depthBlock(k);
+        if (accumulate && kcMax < k) {
+            // C + t needs t whole before the add: sum into a scratch product first
+            float[] t = new float[m * n];
+            run(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, packed, t, 0, n, false, parallel);
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    c[cOff + i * ldc + j] += t[i * n + j];
+                }
+            }
+            return;
+        }
+        boolean directB = packed == null && !transB && m <= DIRECT_B_MAX_M;
+        int depthBlocks = (k + kcMax - 1) / kcMax;
+        if (packed != null || directB) {
+            // B needs no packing between depth blocks: one parallel region per column panel, each task running
+            // its tile of C through all depth blocks in order (so each C element still sums in depth order)
+            for (int j0 = 0; j0 < n; j0 += NC) {
+                int nc = Math.min(NC, n - j0);
+                Panel[] panels = new Panel[depthBlocks];
+                for (int d = 0; d < depthBlocks; d++) {
+                    int p0 = d * kcMax;
+                    int mode = p0 > 0 ? MicroKernel.CONTINUE : accumulate ? MicroKernel.ADD : MicroKernel.STORE;
+                    Panel panel = new Panel(transA, m, nc, Math.min(kcMax, k - p0), p0, j0, a, aOff, lda,
+                            c, cOff, ldc, mode);
+                    if (packed != null) {
+                        panel.prepacked(packed);
+                    } else {
+                        panel.direct(b, bOff, ldb);
+                    }
+                    panels[d] = panel;
+                }
+                int tasks = panels[0].rowBlocks * panels[0].chunks;
+                if (parallel && panels[0].rowBlocks == 1) {
+                    // one row block cut into column chunks: pack A once here, not once per chunk
+                    int strip = ((m + MR - 1) / MR) * MR;
+                    float[] ap = GemmBuffers.get().a(strip * k);
+                    for (Panel panel : panels) {
+                        PanelPacking.packA(transA, a, aOff, lda, 0, m, panel.p0, panel.kc, MR, ap, strip * panel.p0);
+                        panel.sharedA = ap;
+                        panel.sharedAOff = strip * panel.p0;
+                    }
+                }
+                IntRangeBody body = (t0, t1) -> {
+                    for (Panel panel : panels) {
+                        panel.tiles(t0, t1);
+                    }
+                };
+                if (parallel) {
+                    Parallel.parallelFor(tasks, 1, body);
+                } else {
+                    body.run(0, tasks);
+                }
+            }
+            return;
+        }
+        for (int j0 = 0; j0 < n; j0 += NC) {
+            int nc = Math.min(NC, n - j0);
+            for (int p0 = 0; p0 < k; p0 += kcMax) {
+                int mode = p0 > 0 ? MicroKernel.CONTINUE : accumulate ? MicroKernel.ADD : MicroKernel.STORE;
+                Panel panel = new Panel(transA, m, nc, Math.min(kcMax, k - p0), p0, j0, a, aOff, lda,
+                        c, cOff, ldc, mode);
+                if (packed != null) {
+                    panel.prepacked(packed);
+                } else if (directB) {
+                    panel.direct(b, bOff, ldb);
+                } else {
+                    panel.packed(transB, b, bOff, ldb, parallel);
+                }
+                panel.run(parallel);
+            }
+        }
+    }
+
+    /**
+     * One depth block of one column panel: C[:, j0:j0+nc] (+)= op(A)[:, p0:p0+kc] · Bp. Strip s of Bp lies at
+     * bArr[bBase + s*sStep + p*pStride + j] (depth p, column j of the strip), except a last strip that had to be
+     * copied alone, in edge.
+     */
+    private static final class Panel {
+        final boolean transA;
+        final int m, nc, kc, p0, j0, aOff, lda, cOff, ldc, strips, rowBlocks, chunks;
+        final float[] a, c;
+        final int mode;
+        float[] bArr;
+        int bBase, sStep, pStride;
+        float[] edge;
+        /** op(A) of the only row block, packed once by the caller for all chunks; or null. */
+        float[] sharedA;
+        int sharedAOff;
+
+        Panel(boolean transA, int m, int nc, int kc, int p0, int j0, float[] a, int aOff, int lda,
+              float[] c, int cOff, int ldc, int mode) {
+            this.transA = transA;
+            this.m = m;
+            this.nc = nc;
+            this.kc = kc;
+            this.p0 = p0;
+            this.j0 = j0;
+            this.a = a;
+            this.aOff = aOff;
+            this.lda = lda;
+            this.c = c;
+            this.cOff = cOff;
+            this.ldc = ldc;
+            this.mode = mode;
+            this.strips = (nc + NR - 1) / NR;
+            this.rowBlocks = (m + MC - 1) / MC;
+            // few row blocks (small m): cut the columns too, so both threads get work
+            this.chunks = Math.min(strips, Math.max(1, 8 / rowBlocks));
+        }
+
+        /** The strips of a B packed once for many products. */
+        void prepacked(PackedMatrix packed) {
+            bArr = packed.data;
+            bBase = packed.stripBase(p0, j0 / NR);
+            sStep = kc * NR;
+            pStride = NR;
+        }
+
+        /** Packs this block of B, once for all threads. */
+        void packed(boolean transB, float[] b, int bOff, int ldb, boolean parallel) {
+            float[] bp = GemmBuffers.get().b(strips * kc * NR);
+            IntRangeBody pack = (s0, s1) -> PanelPacking.packB(transB, b, bOff, ldb, p0, kc, j0, nc, NR, bp, 0, s0, s1);
+            if (parallel) {
+                Parallel.parallelFor(strips, 4, pack);
+            } else {
+                pack.run(0, strips);
+            }
+            bArr = bp;
+            bBase = 0;
+            sStep = kc * NR;
+            pStride = NR;
+        }
+
+        /** B's rows in place; a last strip that would read past the end of b is packed alone. */
+        void direct(float[] b, int bOff, int ldb) {
+            int first = bOff + p0 * ldb + j0;
+            int lastStrip = strips - 1;
+            boolean lastFits = first + (kc - 1) * ldb + lastStrip * NR + NR <= b.length;
+            if (!lastFits) {
+                int js = lastStrip * NR;
+                edge = new float[kc * NR];
+                PanelPacking.packB(false, b, bOff, ldb, p0, kc, j0 + js, nc - js, NR, edge, 0, 0, 1);
+            }
+            bArr = b;
+            bBase = first;
+            sStep = NR;
+            pStride = ldb;
+        }
+
+        void run(boolean parallel) {
+            int tasks = rowBlocks * chunks;
+            if (parallel) {
+                Parallel.parallelFor(tasks, 1, this::tiles);
+            } else {
+                tiles(0, tasks);
+            }
+        }
+
+        void tiles(int t0, int t1) {
+            GemmBuffers buf = GemmBuffers.get();
+            int packedRowBlock = -1;
+            float[] ap = sharedA;
+            int apOff = sharedAOff;
+            for (int t = t0; t < t1; t++) {
+                int rowBlock = t / chunks;
+                int i0 = rowBlock * MC, mc = Math.min(MC, m - i0);
+                // tasks of one row block are consecutive: pack A once for them
+                if (sharedA == null && rowBlock != packedRowBlock) {
+                    ap = buf.a(((mc + MR - 1) / MR) * MR * kc);
+                    PanelPacking.packA(transA, a, aOff, lda, i0, mc, p0, kc, MR, ap, 0);
+                    packedRowBlock = rowBlock;
+                }
+                int chunk = t % chunks;
+                sweep(ap, apOff, i0, mc, strips * chunk / chunks, strips * (chunk + 1) / chunks, buf.tile);
+            }
+        }
+
+        /** Strip by strip of B (in L1), all A strips of the row block (in L2). */
+        private void sweep(float[] ap, int apOff, int i0, int mc, int s0, int s1, float[] scratch) {
+            for (int s = s0; s < s1; s++) {
+                boolean alone = edge != null && s == strips - 1;
+                float[] bs = alone ? edge : bArr;
+                int base = alone ? 0 : bBase + s * sStep, stride = alone ? NR : pStride;
+                int cols = Math.min(NR, nc - s * NR);
+                int cCol = cOff + j0 + s * NR;
+                for (int ir = 0; ir < mc; ir += MR) {
+                    MicroKernel.run(kc, ap, apOff + ir * kc, bs, base, stride,
+                            c, cCol + (i0 + ir) * ldc, ldc, Math.min(MR, mc - ir), cols, mode, scratch);
+                }
+            }
+        }
+    }
+}

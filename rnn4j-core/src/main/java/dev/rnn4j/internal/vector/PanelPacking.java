@@ -1,0 +1,65 @@
+package dev.rnn4j.internal.vector;
+
+/**
+ * Copies blocks of op(A) and op(B) into the order the micro-kernel reads them, so its loads are contiguous whatever
+ * the transposes and leading dimensions. Strips are padded with zeros to full width: the kernel never branches.
+ */
+final class PanelPacking {
+    private PanelPacking() {}
+
+    /**
+     * Packs op(B)[p0:p0+kc, j0:j0+nc] as strips of nr columns: strip s, row p, column jj lands at
+     * dst[dstOff + s*kc*nr + p*nr + jj]. op(B) is b (k,n) or, when transB, b is (n,k).
+     */
+    static void packB(boolean transB, float[] b, int bOff, int ldb, int p0, int kc, int j0, int nc, int nr,
+                      float[] dst, int dstOff, int strip0, int strip1) {
+        for (int s = strip0; s < strip1; s++) {
+            int js = j0 + s * nr, width = Math.min(nr, nc - s * nr), base = dstOff + s * kc * nr;
+            if (transB) {
+                stripFromRows(b, bOff + js * ldb + p0, ldb, kc, width, nr, dst, base);
+            } else {
+                stripFromColumns(b, bOff + p0 * ldb + js, ldb, kc, width, nr, dst, base);
+            }
+        }
+    }
+
+    /** Packs op(A)[i0:i0+mc, p0:p0+kc] as strips of mr rows: strip s, row r, depth p lands at dst[s*kc*mr + p*mr + r]. */
+    static void packA(boolean transA, float[] a, int aOff, int lda, int i0, int mc, int p0, int kc, int mr,
+                      float[] dst, int dstOff) {
+        for (int s = 0; s * mr < mc; s++) {
+            int is = i0 + s * mr, height = Math.min(mr, mc - s * mr), base = dstOff + s * kc * mr;
+            if (transA) {
+                // a is (k,m): a row of the stored matrix is a column of op(A)
+                stripFromColumns(a, aOff + p0 * lda + is, lda, kc, height, mr, dst, base);
+            } else {
+                stripFromRows(a, aOff + is * lda + p0, lda, kc, height, mr, dst, base);
+            }
+        }
+    }
+
+    /** dst[base + p*w + t] = x[off + p*ld + t]: each depth step is a contiguous run of the source. */
+    private static void stripFromColumns(float[] x, int off, int ld, int kc, int used, int w, float[] dst, int base) {
+        for (int p = 0; p < kc; p++) {
+            int d = base + p * w;
+            System.arraycopy(x, off + p * ld, dst, d, used);
+            if (used < w) {
+                java.util.Arrays.fill(dst, d + used, d + w, 0f);
+            }
+        }
+    }
+
+    /** dst[base + p*w + t] = x[off + t*ld + p]: a transposing copy, reading each source row once. */
+    private static void stripFromRows(float[] x, int off, int ld, int kc, int used, int w, float[] dst, int base) {
+        for (int t = 0; t < used; t++) {
+            int src = off + t * ld;
+            for (int p = 0; p < kc; p++) {
+                dst[base + p * w + t] = x[src + p];
+            }
+        }
+        for (int t = used; t < w; t++) {
+            for (int p = 0; p < kc; p++) {
+                dst[base + p * w + t] = 0f;
+            }
+        }
+    }
+}

@@ -1,7 +1,0 @@
-package dev.rnn4j.kernel;
-
-/** The body of a {@link Parallel#parallelFor}: handles indices [start, end). */
-@FunctionalInterface
-public interface IntRangeBody {
-    void run(int start, int end);
-}

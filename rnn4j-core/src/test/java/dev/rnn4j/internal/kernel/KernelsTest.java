@@ -1,0 +1,80 @@
+package dev.rnn4j.internal.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rnn4j.internal.kernel.gates.GateRows;
+import dev.rnn4j.internal.kernel.gemm.ScalarGemm;
+import dev.rnn4j.internal.vector.VectorKernels;
+
+import java.lang.System.Logger.Level;
+import org.junit.jupiter.api.Test;
+
+/** The one choice of kernels: each case of Kernels.choose, and the choice this JVM made. */
+class KernelsTest {
+    private static final Kernels.Loader VECTOR = VectorKernels::new;
+
+    @Test
+    void vectorEverywhereOnANewJdkWithTheModule() {
+        Kernels.Choice c = Kernels.choose(true, null, null, 25, VECTOR);
+        assertTrue(c.gemm().toString().startsWith("VectorGemm ("), c.gemm().toString());
+        assertTrue(c.gateRows().toString().startsWith("VectorGateRows ("), c.gateRows().toString());
+        assertNull(c.fallback());
+    }
+
+    @Test
+    void withoutTheModuleWarnsAndNamesTheFlag() {
+        Kernels.Choice c = Kernels.choose(false, null, null, 25, () -> {
+            throw new AssertionError("must not load the vector classes without the module");
+        });
+        assertPlain(c);
+        assertEquals(Level.WARNING, c.level());
+        assertTrue(c.fallback().contains("--add-modules jdk.incubator.vector"), c.fallback());
+    }
+
+    @Test
+    void propertyTurnsVectorOff() {
+        Kernels.Choice c = Kernels.choose(true, "false", null, 25, VECTOR);
+        assertPlain(c);
+        assertTrue(c.fallback().contains("-Drnn4j.vector=false"), c.fallback());
+    }
+
+    @Test
+    void aFailedLoadFallsBackAndSaysWhy() {
+        Kernels.Choice c = Kernels.choose(true, null, null, 25, () -> {
+            throw new NoClassDefFoundError("jdk/incubator/vector/FloatVector");
+        });
+        assertPlain(c);
+        assertEquals(Level.WARNING, c.level());
+        assertTrue(c.fallback().contains("FloatVector"), c.fallback());
+    }
+
+    @Test
+    void gatesStayPlainOnJdk17UnlessForced() {
+        Kernels.Choice old = Kernels.choose(true, null, null, 17, VECTOR);
+        assertTrue(old.gemm().toString().startsWith("VectorGemm"), old.gemm().toString());
+        assertSame(GateRows.PLAIN, old.gateRows());
+        Kernels.Choice forced = Kernels.choose(true, null, "true", 17, VECTOR);
+        assertTrue(forced.gateRows().toString().startsWith("VectorGateRows"), forced.gateRows().toString());
+        Kernels.Choice off = Kernels.choose(true, null, "false", 25, VECTOR);
+        assertSame(GateRows.PLAIN, off.gateRows());
+    }
+
+    /** Surefire runs with the module: this JVM's choice follows the properties it was given. */
+    @Test
+    void thisJvmChoseByTheSameRule() {
+        assertTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(), "tests must run with the module");
+        Kernels.Choice expected = Kernels.choose(true, System.getProperty("rnn4j.vector"),
+                System.getProperty("rnn4j.vector.gates"), Runtime.version().feature(), VECTOR);
+        assertEquals(expected.gemm().getClass(), Kernels.gemm().getClass());
+        assertEquals(expected.gateRows().getClass(), Kernels.gateRows().getClass());
+        assertTrue(Kernels.describe().contains(Kernels.gemm().toString()), Kernels.describe());
+    }
+
+    private static void assertPlain(Kernels.Choice c) {
+        assertTrue(c.gemm() instanceof ScalarGemm, c.gemm().toString());
+        assertSame(GateRows.PLAIN, c.gateRows());
+    }
+}
