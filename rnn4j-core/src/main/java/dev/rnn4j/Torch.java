@@ -6,6 +6,8 @@ import dev.rnn4j.autograd.Node;
 import dev.rnn4j.internal.parallel.Parallel;
 import dev.rnn4j.random.Generator;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
@@ -69,6 +71,40 @@ public final class Torch {
                     + " values");
         }
         return new Tensor(data, shape.clone());
+    }
+
+    /**
+     * A tensor over {@code data} itself with the given storage offset, shape and strides, as
+     * {@code torch.as_strided} on a flat storage: what a loaded view into a shared storage is.
+     * Every element it reaches must lie inside {@code data}.
+     */
+    public static Tensor fromArray(float[] data, int offset, int[] shape, int[] strides) {
+        Shape.checkNonNegative(shape);
+        if (strides.length != shape.length) {
+            throw new IllegalArgumentException("mismatch in length of strides and shape");
+        }
+        long last = offset;
+        for (int d = 0; d < shape.length; d++) {
+            if (strides[d] < 0) {
+                throw new IllegalArgumentException("as_strided: Negative strides are not supported at the moment, "
+                        + "got strides: " + Shape.list(strides));
+            }
+            last += shape[d] == 0 ? 0 : (long) (shape[d] - 1) * strides[d];
+        }
+        if (offset < 0 || (Shape.numel(shape) > 0 && last >= data.length)) {
+            throw new IllegalArgumentException("setStorage: sizes " + Shape.list(shape) + ", strides "
+                    + Shape.list(strides) + " and storage offset " + offset + " reach element " + last
+                    + " of a storage of " + data.length + " elements");
+        }
+        return new Tensor(data, offset, shape.clone(), strides.clone());
+    }
+
+    /**
+     * An int64 tensor holding a copy of {@code data} (a vector when no shape is given; a 0-d one
+     * is {@link LongTensor#scalar(long)}).
+     */
+    public static LongTensor tensor(long[] data, int... shape) {
+        return LongTensor.of(data, shape.length == 0 ? new int[]{data.length} : shape);
     }
 
     /** A 0-d tensor. */
@@ -162,6 +198,40 @@ public final class Torch {
     /** bias + a · b, as {@code torch.addmm}. */
     public static Tensor addmm(Tensor bias, Tensor a, Tensor b) {
         return MatrixOps.addmm(bias, a, b);
+    }
+
+    // ---- files ------------------------------------------------------------------------------
+
+    /**
+     * Reads a {@code torch.save} file as {@code torch.load(f, map_location="cpu", weights_only=True)}
+     * does (zip archive or legacy stream, told apart by content), as plain Java values: dicts and
+     * OrderedDicts as ordered {@code Map}s (keys as loaded: strings, or Long for int keys), lists and
+     * tuples as {@code List}s, floating tensors as float32 {@link Tensor}s ({@code nn.Parameter} as
+     * {@link dev.rnn4j.nn.Parameter}), integer and bool tensors as {@link LongTensor}s, ints as
+     * {@code Long} ({@code BigInteger} past 64 bits), floats as {@code Double}, strings, booleans,
+     * {@code null}; bytes as {@code byte[]}, sets as {@code Set}s, {@code torch.Size} as a list,
+     * {@code torch.device} and dtypes as their names ("cuda:0", "torch.float32"). Tensors that view one
+     * storage share one float array. Storages saved from cuda or mps load to the CPU.
+     *
+     * @throws dev.rnn4j.io.FormatException       a damaged or unsupported file, with a one-line reason
+     * @throws dev.rnn4j.io.UnsafePickleException a global or opcode weights-only loading refuses
+     *                                            ({@code os.system}, a pickled model class); never run
+     * @throws IOException                        when the file cannot be read
+     */
+    public static Object load(Path path) throws IOException {
+        return dev.rnn4j.io.TorchFiles.load(path);   // qualified: keeps this file's imports as they were
+    }
+
+    /**
+     * Writes {@code obj} as {@code torch.save} does, in the zip format that
+     * {@code torch.load(f, weights_only=True)} reads: maps as dicts, lists, {@link Tensor}s as float32,
+     * {@link LongTensor}s as int64, Parameters as {@code nn.Parameter}, numbers, strings, booleans,
+     * {@code null}. The file is written atomically (a temporary file renamed over it).
+     *
+     * @throws IllegalArgumentException for a value torch.save files cannot hold, before the file is touched
+     */
+    public static void save(Object obj, Path path) throws IOException {
+        dev.rnn4j.io.TorchFiles.save(obj, path);
     }
 
     // ---- scopes and settings ------------------------------------------------------------

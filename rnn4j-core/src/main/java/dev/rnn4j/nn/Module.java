@@ -77,19 +77,33 @@ public abstract class Module {
         return out;
     }
 
+    /** PyTorch's {@code _IncompatibleKeys}: the keys {@link #loadStateDict(Map, boolean)} did not match. */
+    public record IncompatibleKeys(List<String> missingKeys, List<String> unexpectedKeys) {
+    }
+
     /**
      * Copies every tensor of {@code state} into the parameter of the same name. Checks all
      * names and shapes first, so a bad state dict changes nothing (PyTorch's messages).
      */
     public void loadStateDict(Map<String, Tensor> state) {
+        loadStateDict(state, true);
+    }
+
+    /**
+     * As {@code load_state_dict(state, strict)}: copies the tensors whose names match parameters
+     * and returns the parameters left unset and the entries left unused. With {@code strict},
+     * any such key is an error; a shape mismatch is an error either way. Every check runs
+     * before the first copy, so a failing call changes no weight.
+     */
+    public IncompatibleKeys loadStateDict(Map<String, ? extends Tensor> state, boolean strict) {
         Map<String, Parameter> own = namedParameters();
         List<String> errors = new ArrayList<>();
         List<String> missing = own.keySet().stream().filter(k -> !state.containsKey(k)).toList();
         List<String> unexpected = state.keySet().stream().filter(k -> !own.containsKey(k)).toList();
-        if (!missing.isEmpty()) {
+        if (strict && !missing.isEmpty()) {
             errors.add("Missing key(s) in state_dict: " + quoted(missing) + ". ");
         }
-        if (!unexpected.isEmpty()) {
+        if (strict && !unexpected.isEmpty()) {
             errors.add("Unexpected key(s) in state_dict: " + quoted(unexpected) + ". ");
         }
         own.forEach((name, p) -> {
@@ -104,8 +118,13 @@ public abstract class Module {
                     + ":\n\t" + String.join("\n\t", errors));
         }
         try (var g = Torch.noGrad()) {
-            own.forEach((name, p) -> p.copy_(state.get(name)));
+            own.forEach((name, p) -> {
+                if (state.containsKey(name)) {
+                    p.copy_(state.get(name));
+                }
+            });
         }
+        return new IncompatibleKeys(missing, unexpected);
     }
 
     private static String quoted(List<String> keys) {
