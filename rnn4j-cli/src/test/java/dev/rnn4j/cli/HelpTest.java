@@ -56,6 +56,7 @@ class HelpTest {
         String[] lines = run.out().split("\n");
         assertTrue(lines[0].matches("rnn4j \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?"), "the filtered project version: " + lines[0]);
         assertTrue(lines[1].startsWith("Java " + System.getProperty("java.version")), lines[1]);
+        assertEquals("Vector API: loaded", lines[2], "the tests run with --add-modules jdk.incubator.vector");
     }
 
     private static void assertListsEveryCommand(String usage) {
