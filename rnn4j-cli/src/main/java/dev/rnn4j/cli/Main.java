@@ -1,25 +1,15 @@
 package dev.rnn4j.cli;
 
-import dev.rnn4j.examples.SeedNotebook;
-import dev.rnn4j.examples.SequenceClassifier;
+import picocli.CommandLine;
 
 import java.io.PrintStream;
-import java.util.Arrays;
+import java.io.PrintWriter;
 
-/** The {@code rnn4j} command: {@code rnn4j COMMAND [OPTIONS]}. */
+/**
+ * The {@code rnn4j} command: {@code rnn4j COMMAND [OPTIONS]}. Exit status 0 when done, 1 on an
+ * internal failure, 2 on a usage error; the commands themselves are listed in {@link RootCommand}.
+ */
 public final class Main {
-
-    private static final String USAGE = """
-            usage: rnn4j COMMAND [OPTIONS]
-
-            commands:
-              seed [--seed N]   run the seed notebook (RNNCell by hand, then a 2-layer RNN);
-                                with --seed, each part is seeded as notebook_with_seed.py does
-              classify [--epochs N]
-                                train a GRU to tell three made-up languages apart from
-                                words of different lengths (packed sequences; examples/)
-              help              show this text
-            """;
 
     private Main() {
     }
@@ -30,30 +20,27 @@ public final class Main {
 
     /** Runs a command; returns the process exit status. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length == 0) {
-            err.print(USAGE);
-            return 2;
-        }
-        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        return execute(commandLine(out, err, "1".equals(System.getenv("RNN4J_DEBUG"))), args);
+    }
+
+    /** The whole command tree, writing to out and err; debug adds stack traces to internal failures. */
+    static CommandLine commandLine(PrintStream out, PrintStream err, boolean debug) {
+        PrintWriter errWriter = new PrintWriter(err, true);
+        Failures failures = new Failures(errWriter, debug);
+        return new CommandLine(new RootCommand(out))
+                .setOut(new PrintWriter(out, true))
+                .setErr(errWriter)
+                .setOverwrittenOptionsAllowed(false)   // `--epochs 5 --epochs 50` is a mistake, not "last one wins"
+                .setParameterExceptionHandler(failures)
+                .setExecutionExceptionHandler(failures);
+    }
+
+    static int execute(CommandLine commandLine, String[] args) {
         try {
-            switch (args[0]) {
-                case "seed" -> SeedNotebook.run(out, new Options(rest, "--seed").longValue("--seed"));
-                case "classify" -> {
-                    Long epochs = new Options(rest, "--epochs").longValue("--epochs");
-                    SequenceClassifier.run(out, epochs == null ? 15 : Math.toIntExact(epochs));
-                }
-                case "help", "--help", "-h" -> out.print(USAGE);
-                default -> {
-                    err.println("rnn4j: unknown command '" + args[0] + "'");
-                    err.print(USAGE);
-                    return 2;
-                }
-            }
-            out.flush();
-            return 0;
-        } catch (IllegalArgumentException e) {
-            err.println("rnn4j " + args[0] + ": " + e.getMessage());
-            return 2;
+            return commandLine.execute(args);
+        } finally {
+            commandLine.getOut().flush();
+            commandLine.getErr().flush();
         }
     }
 }
