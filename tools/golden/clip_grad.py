@@ -1,7 +1,7 @@
 """Golden vectors for rnn4j's gradient clipping (torch.nn.utils.clip_grad_norm_, clip_grad_value_).
 
 Writes rnn4j-core/src/test/resources/golden/clip_grad.txt with PyTorch 2.x (`python3 clip_grad.py`
-re-runs itself under $TORCH2_PYTHON, default /work/V/bin/python, as optim.py does).
+re-runs itself under $TORCH2_PYTHON as optim.py does).
 
 A case: parameters of shapes (3, 4), (4,), (2,), (5, 7) whose gradients are randn from a
 generator seeded `seed`, each times its `scales` entry (so the norms straddle max_norm), with

@@ -1,7 +1,7 @@
 """Golden vectors for rnn4j's learning-rate schedulers (torch.optim.lr_scheduler).
 
 Writes rnn4j-core/src/test/resources/golden/lr_scheduler.txt with PyTorch 2.x (`python3
-lr_scheduler.py` re-runs itself under $TORCH2_PYTHON, default /work/V/bin/python).
+lr_scheduler.py` re-runs itself under $TORCH2_PYTHON).
 
 A schedule case: an optimizer (`optimizer`, `option.*` as in optim.txt) over the parameters of
 optim.py, in the groups `group.<i>.params` with their `group.<i>.option.*`; a scheduler

@@ -2,7 +2,7 @@
 
 Writes rnn4j-core/src/test/resources/golden/optim.txt. Run with PyTorch 2.x, the reference for
 torch.optim's update rules and messages: `python3 optim.py` re-runs itself under $TORCH2_PYTHON
-(default /work/V/bin/python) when the interpreter's torch is older.
+when the interpreter's torch is older.
 
 A trajectory case: three parameters of shapes (3, 4), (4,), (2,) drawn with randn from a
 generator seeded `param_seed`; an optimizer built with the `option.*` keyword arguments (JSON
@@ -32,7 +32,7 @@ import os
 import struct
 import sys
 
-TORCH2 = os.environ.get("TORCH2_PYTHON", "/work/V/bin/python")
+TORCH2 = os.environ.get("TORCH2_PYTHON", "python3")
 
 
 def _run_under_torch2():
@@ -43,7 +43,7 @@ def _run_under_torch2():
             return
     except ImportError:
         pass
-    if os.path.abspath(sys.executable) == os.path.abspath(TORCH2):
+    if "TORCH2_PYTHON" not in os.environ or os.path.abspath(sys.executable) == os.path.abspath(TORCH2):
         raise SystemExit("optim.py needs torch 2.x; set TORCH2_PYTHON")
     os.execv(TORCH2, [TORCH2, os.path.abspath(sys.argv[0])] + sys.argv[1:])
 
