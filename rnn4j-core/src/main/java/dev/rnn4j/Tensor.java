@@ -482,6 +482,16 @@ public class Tensor implements Iterable<Tensor> {
         return Reductions.mean(this, new int[]{dim}, keepDim);
     }
 
+    /** The index of the largest element of the flattened tensor (the first one; NaN counts as largest). */
+    public LongTensor argmax() {
+        return ArgMax.argmax(this);
+    }
+
+    /** The index of the largest element along {@code dim}; that dimension is kept with size 1 if {@code keepDim}. */
+    public LongTensor argmax(int dim, boolean keepDim) {
+        return ArgMax.argmax(this, dim, keepDim);
+    }
+
     // ---- in place (no graph; for optimizers, initialisation and gradient buffers) -----
 
     /** Sets every element to 0; returns this. */

@@ -48,6 +48,27 @@ public final class Torch {
         return t;
     }
 
+    /** Uniform integers in [low, high), as {@code torch.randint(low, high, shape)} (int64). */
+    public static LongTensor randint(long low, long high, int... shape) {
+        return randint(Generator.defaultGenerator(), low, high, shape);
+    }
+
+    public static LongTensor randint(Generator generator, long low, long high, int... shape) {
+        return Sampling.randint(generator, low, high, shape);
+    }
+
+    /**
+     * Category indices drawn from each row of {@code probs} (1-D: one distribution; 2-D: one per row; weights
+     * need not sum to 1), as {@code torch.multinomial}: shape (numSamples) or (rows, numSamples).
+     */
+    public static LongTensor multinomial(Tensor probs, int numSamples, boolean replacement) {
+        return multinomial(Generator.defaultGenerator(), probs, numSamples, replacement);
+    }
+
+    public static LongTensor multinomial(Generator generator, Tensor probs, int numSamples, boolean replacement) {
+        return Sampling.multinomial(generator, probs, numSamples, replacement);
+    }
+
     // ---- creation -----------------------------------------------------------------------
 
     /** A tensor holding a copy of {@code data} in the given shape (a vector when no shape is given). */
