@@ -40,6 +40,18 @@ final class Activations {
         return fromOutput(y, x.detach(), x, "LogBackward0", (g, in) -> g / in);
     }
 
+    /** |x|; its gradient is g·sign(x), 0 at 0. */
+    static Tensor abs(Tensor x) {
+        Tensor y = Arithmetic.map(x, Math::abs);
+        return fromOutput(y, x.detach(), x, "AbsBackward0", (g, in) -> g * Math.signum(in));
+    }
+
+    /** log(1 + x), accurate for small x. */
+    static Tensor log1p(Tensor x) {
+        Tensor y = Arithmetic.map(x, v -> (float) Math.log1p(v));
+        return fromOutput(y, x.detach(), x, "Log1PBackward0", (g, in) -> g / (1f + in));
+    }
+
     /** How many elements the innermost dimensions that lie contiguously in storage hold (PyTorch's coalesced run). */
     private static int contiguousRun(Tensor x) {
         int run = 1;

@@ -435,6 +435,25 @@ public class Tensor implements Iterable<Tensor> {
         return Activations.log(this);
     }
 
+    /** log(1 + x), accurate near 0. */
+    public Tensor log1p() {
+        return Activations.log1p(this);
+    }
+
+    public Tensor abs() {
+        return Activations.abs(this);
+    }
+
+    /** exp(x) normalised to sum 1 along {@code dim}, computed without overflow, as {@code softmax(dim)}. */
+    public Tensor softmax(int dim) {
+        return Softmax.softmax(this, dim);
+    }
+
+    /** The logarithm of {@link #softmax}, computed stably, as {@code log_softmax(dim)}. */
+    public Tensor logSoftmax(int dim) {
+        return Softmax.logSoftmax(this, dim);
+    }
+
     // ---- reductions --------------------------------------------------------------------
 
     public Tensor sum() {

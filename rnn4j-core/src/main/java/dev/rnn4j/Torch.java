@@ -185,6 +185,18 @@ public final class Torch {
         return MatrixOps.addmm(bias, a, b);
     }
 
+    // ---- losses that index by int64 targets --------------------------------------
+
+    /**
+     * The negative log likelihood of class-index targets, as ATen's {@code nll_loss_nd} (what
+     * {@code F.nll_loss} calls): input (C), (N, C) or (N, C, d1, …) of log-probabilities, target (), (N) or
+     * (N, d1, …); {@code weight} (C) or null. Most code calls {@code dev.rnn4j.nn.Functional.nllLoss}.
+     */
+    public static Tensor nllLoss(Tensor input, LongTensor target, Tensor weight, Reduction reduction,
+                                 long ignoreIndex) {
+        return NllLoss.nllLoss(input, target, weight, reduction, ignoreIndex);
+    }
+
     // ---- scopes and settings ------------------------------------------------------------
 
     /** A scope in which nothing records a graph: {@code try (var g = Torch.noGrad()) { … }}. */
