@@ -444,6 +444,21 @@ public class Tensor implements Iterable<Tensor> {
         return Activations.abs(this);
     }
 
+    /** 1/√x. */
+    public Tensor rsqrt() {
+        return Activations.rsqrt(this);
+    }
+
+    /** The exact GELU, x·Φ(x), as {@code F.gelu(x)}. */
+    public Tensor gelu() {
+        return Activations.gelu(this, "none");
+    }
+
+    /** GELU with {@code approximate} {@code "none"} (exact) or {@code "tanh"}, as {@code F.gelu(x, approximate=…)}. */
+    public Tensor gelu(String approximate) {
+        return Activations.gelu(this, approximate);
+    }
+
     /** exp(x) normalised to sum 1 along {@code dim}, computed without overflow, as {@code softmax(dim)}. */
     public Tensor softmax(int dim) {
         return Softmax.softmax(this, dim);
@@ -499,6 +514,10 @@ public class Tensor implements Iterable<Tensor> {
 
     public Tensor mean(int dim, boolean keepDim) {
         return Reductions.mean(this, new int[]{dim}, keepDim);
+    }
+
+    public Tensor mean(int[] dims, boolean keepDim) {
+        return Reductions.mean(this, dims, keepDim);
     }
 
     /** The index of the largest element of the flattened tensor (the first one; NaN counts as largest). */

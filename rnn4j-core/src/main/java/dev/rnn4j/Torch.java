@@ -185,7 +185,15 @@ public final class Torch {
         return MatrixOps.addmm(bias, a, b);
     }
 
-    // ---- losses that index by int64 targets --------------------------------------
+    // ---- lookups and losses that index by int64 targets --------------------------------------
+
+    /**
+     * The rows of {@code weight} (V, D) at {@code indices} (any shape), as {@code torch.embedding}: shape
+     * indices.shape + (D). The row {@code paddingIdx} gets no gradient; −1 means no such row.
+     */
+    public static Tensor embedding(Tensor weight, LongTensor indices, int paddingIdx) {
+        return Lookup.embedding(weight, indices, paddingIdx);
+    }
 
     /**
      * The negative log likelihood of class-index targets, as ATen's {@code nll_loss_nd} (what

@@ -6,7 +6,8 @@ import dev.rnn4j.Tensor;
 import dev.rnn4j.Torch;
 
 /**
- * The functions behind the losses, as {@code torch.nn.functional}; every loss module delegates to one. Arguments follow PyTorch's, with its defaults in the shorter overloads (reduction mean, ignore index
+ * The functions behind the layers and losses, as {@code torch.nn.functional}; every module here delegates to
+ * one. Arguments follow PyTorch's, with its defaults in the shorter overloads (reduction mean, ignore index
  * −100, no weight, no label smoothing). Bad arguments fail with PyTorch's message before anything is computed.
  */
 public final class Functional {
@@ -15,6 +16,85 @@ public final class Functional {
     public static final long IGNORE_INDEX = -100;
 
     private Functional() {
+    }
+
+    // ---- layers -----------------------------------------------------------------------------------------
+
+    /**
+     * x·Wᵀ + b, as {@code F.linear}: input (*, in), weight (out, in), bias (out) or null. Recorded as PyTorch 2
+     * does: a matrix input with a bias is one addmm; another contiguous one is flattened to a matrix and viewed
+     * back; without a bias it is a matmul.
+     */
+    public static Tensor linear(Tensor input, Tensor weight, Tensor bias) {
+        if (input.dim() == 0 || weight.dim() == 0) {
+            throw new IllegalArgumentException("both arguments to linear need to be at least 1D, but they are "
+                    + input.dim() + "D and " + weight.dim() + "D");
+        }
+        if (bias == null) {
+            return input.matmul(weight.t());
+        }
+        if (input.dim() == 2) {
+            return Torch.addmm(bias, input, weight.t());
+        }
+        if (input.isContiguous()) {
+            int[] shape = input.shape().toArray();
+            Tensor rows = Torch.addmm(bias, input.reshape(-1, shape[shape.length - 1]), weight.t());
+            shape[shape.length - 1] = weight.size(0);
+            return rows.view(shape);
+        }
+        return input.matmul(weight.t()).add(bias);
+    }
+
+    /** The rows of {@code weight} (V, D) at {@code input}, as {@code F.embedding}: input.shape + (D). */
+    public static Tensor embedding(LongTensor input, Tensor weight) {
+        return embedding(input, weight, null);
+    }
+
+    /** @param paddingIdx a row in [−V, V) that gets no gradient (negative counts from the end), or null */
+    public static Tensor embedding(LongTensor input, Tensor weight, Integer paddingIdx) {
+        int row = paddingIdx == null ? -1 : paddingRow(paddingIdx, weight.size(0));
+        return Torch.embedding(weight, input, row);
+    }
+
+    /** A padding index in [−n, n) as a row in [0, n), with PyTorch's message otherwise. */
+    static int paddingRow(int paddingIdx, int rows) {
+        if (paddingIdx >= rows || paddingIdx < -rows) {
+            throw new IllegalArgumentException("Padding_idx must be within num_embeddings");
+        }
+        return paddingIdx < 0 ? paddingIdx + rows : paddingIdx;
+    }
+
+    /** {@code F.layer_norm}: weight and bias have {@code normalizedShape}, either may be null. */
+    public static Tensor layerNorm(Tensor input, int[] normalizedShape, Tensor weight, Tensor bias, double eps) {
+        return Normalization.layerNorm(input, normalizedShape, weight, bias, eps);
+    }
+
+    /** {@code F.dropout}; draws its mask from the default generator. */
+    public static Tensor dropout(Tensor input, double p, boolean training) {
+        return Dropout.dropout(input, p, training);
+    }
+
+    // ---- activations --------------------------------------------------------------------------------------
+
+    public static Tensor relu(Tensor input) {
+        return input.relu();
+    }
+
+    public static Tensor gelu(Tensor input) {
+        return input.gelu();
+    }
+
+    /** @param approximate {@code "none"} or {@code "tanh"} */
+    public static Tensor gelu(Tensor input, String approximate) {
+        return input.gelu(approximate);
+    }
+
+    public static Tensor softmax(Tensor input, int dim) {
+        return input.softmax(dim);
+    }
+
+    public static Tensor logSoftmax(Tensor input, int dim) {
+        return input.logSoftmax(dim);
     }
 
     // ---- losses ---------------------------------------------------------------------------------------------
