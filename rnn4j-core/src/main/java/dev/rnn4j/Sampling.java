@@ -44,8 +44,11 @@ final class Sampling {
         int rows = probs.dim() == 1 ? 1 : probs.size(0);
         int[] shape = probs.dim() == 1 ? new int[]{numSamples} : new int[]{rows, numSamples};
         float[] p = probs.toFloatArray();
-        long[] out = !replacement || numSamples == 1 ? race(g, p, rows, categories, numSamples)
-                : withReplacement(g, p, rows, categories, numSamples);
+        long[] out;
+        synchronized (g) {   // one call's draws stay together, as PyTorch holds the generator's lock
+            out = !replacement || numSamples == 1 ? race(g, p, rows, categories, numSamples)
+                    : withReplacement(g, p, rows, categories, numSamples);
+        }
         return LongTensor.of(out, shape);
     }
 
