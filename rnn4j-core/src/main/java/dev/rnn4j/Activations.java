@@ -40,6 +40,35 @@ final class Activations {
         return fromOutput(y, x.detach(), x, "LogBackward0", (g, in) -> g / in);
     }
 
+    /** GELU, exact ({@code "none"}) or PyTorch's tanh approximation ({@code "tanh"}); GeluBackward0 either way. */
+    static Tensor gelu(Tensor x, String approximate) {
+        boolean tanh = switch (approximate) {
+            case "none" -> false;
+            case "tanh" -> true;
+            default -> throw new IllegalArgumentException("approximate argument must be either none or tanh.");
+        };
+        Tensor y = Arithmetic.map(x, tanh ? Gelu::tanh : Gelu::exact);
+        return fromOutput(y, x.detach(), x, "GeluBackward0", tanh ? Gelu::tanhGrad : Gelu::exactGrad);
+    }
+
+    /** |x|; its gradient is g·sign(x), 0 at 0. */
+    static Tensor abs(Tensor x) {
+        Tensor y = Arithmetic.map(x, Math::abs);
+        return fromOutput(y, x.detach(), x, "AbsBackward0", (g, in) -> g * Math.signum(in));
+    }
+
+    /** log(1 + x), accurate for small x. */
+    static Tensor log1p(Tensor x) {
+        Tensor y = Arithmetic.map(x, v -> (float) Math.log1p(v));
+        return fromOutput(y, x.detach(), x, "Log1PBackward0", (g, in) -> g / (1f + in));
+    }
+
+    /** 1/√x; its gradient is −g·y³/2. */
+    static Tensor rsqrt(Tensor x) {
+        Tensor y = Arithmetic.map(x, v -> (float) (1 / Math.sqrt(v)));
+        return fromOutput(y, x, "RsqrtBackward0", (g, out) -> -0.5f * g * out * out * out);
+    }
+
     /** How many elements the innermost dimensions that lie contiguously in storage hold (PyTorch's coalesced run). */
     private static int contiguousRun(Tensor x) {
         int run = 1;

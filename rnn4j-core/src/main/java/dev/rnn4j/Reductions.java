@@ -45,6 +45,17 @@ final class Reductions {
         return Op.record(result, "MeanBackward1", g -> g.div(n).reshape(out.shape).expand(t.shape).contiguous(), t);
     }
 
+    /** The largest value along d, kept as a dimension of size 1; a NaN wins. No graph: softmax's shift. */
+    static Tensor amax(Tensor t, int d) {
+        boolean[] reduced = new boolean[t.dim()];
+        reduced[d] = true;
+        Tensor out = Tensor.empty(keptShape(t.shape, reduced));
+        Arrays.fill(out.data, Float.NEGATIVE_INFINITY);
+        int[] outStrides = Shape.expandedStrides(out.shape, out.strides, t.shape);
+        Strided.update(t.shape, out.data, 0, outStrides, t.data, t.offset, t.strides, Math::max);
+        return out;
+    }
+
     /** Sums a gradient of a broadcast result back to the shape of the operand that was broadcast. */
     static Tensor sumToShape(Tensor g, int[] shape) {
         if (Arrays.equals(g.shape, shape)) {
@@ -69,15 +80,19 @@ final class Reductions {
     }
 
     private static Tensor sumKeepDim(Tensor t, boolean[] reduced) {
-        int[] outShape = t.shape.clone();
-        for (int d = 0; d < outShape.length; d++) {
+        Tensor out = Tensor.empty(keptShape(t.shape, reduced));
+        int[] outStrides = Shape.expandedStrides(out.shape, out.strides, t.shape);
+        Strided.update(t.shape, out.data, 0, outStrides, t.data, t.offset, t.strides, Float::sum);
+        return out;
+    }
+
+    private static int[] keptShape(int[] shape, boolean[] reduced) {
+        int[] out = shape.clone();
+        for (int d = 0; d < out.length; d++) {
             if (reduced[d]) {
-                outShape[d] = 1;
+                out[d] = 1;
             }
         }
-        Tensor out = Tensor.empty(outShape);
-        int[] outStrides = Shape.expandedStrides(outShape, out.strides, t.shape);
-        Strided.update(t.shape, out.data, 0, outStrides, t.data, t.offset, t.strides, Float::sum);
         return out;
     }
 

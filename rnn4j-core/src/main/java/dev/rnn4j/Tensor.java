@@ -435,6 +435,40 @@ public class Tensor implements Iterable<Tensor> {
         return Activations.log(this);
     }
 
+    /** log(1 + x), accurate near 0. */
+    public Tensor log1p() {
+        return Activations.log1p(this);
+    }
+
+    public Tensor abs() {
+        return Activations.abs(this);
+    }
+
+    /** 1/√x. */
+    public Tensor rsqrt() {
+        return Activations.rsqrt(this);
+    }
+
+    /** The exact GELU, x·Φ(x), as {@code F.gelu(x)}. */
+    public Tensor gelu() {
+        return Activations.gelu(this, "none");
+    }
+
+    /** GELU with {@code approximate} {@code "none"} (exact) or {@code "tanh"}, as {@code F.gelu(x, approximate=…)}. */
+    public Tensor gelu(String approximate) {
+        return Activations.gelu(this, approximate);
+    }
+
+    /** exp(x) normalised to sum 1 along {@code dim}, computed without overflow, as {@code softmax(dim)}. */
+    public Tensor softmax(int dim) {
+        return Softmax.softmax(this, dim);
+    }
+
+    /** The logarithm of {@link #softmax}, computed stably, as {@code log_softmax(dim)}. */
+    public Tensor logSoftmax(int dim) {
+        return Softmax.logSoftmax(this, dim);
+    }
+
     // ---- reductions --------------------------------------------------------------------
 
     public Tensor sum() {
@@ -480,6 +514,20 @@ public class Tensor implements Iterable<Tensor> {
 
     public Tensor mean(int dim, boolean keepDim) {
         return Reductions.mean(this, new int[]{dim}, keepDim);
+    }
+
+    public Tensor mean(int[] dims, boolean keepDim) {
+        return Reductions.mean(this, dims, keepDim);
+    }
+
+    /** The index of the largest element of the flattened tensor (the first one; NaN counts as largest). */
+    public LongTensor argmax() {
+        return ArgMax.argmax(this);
+    }
+
+    /** The index of the largest element along {@code dim}; that dimension is kept with size 1 if {@code keepDim}. */
+    public LongTensor argmax(int dim, boolean keepDim) {
+        return ArgMax.argmax(this, dim, keepDim);
     }
 
     // ---- in place (no graph; for optimizers, initialisation and gradient buffers) -----

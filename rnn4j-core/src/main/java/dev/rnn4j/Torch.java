@@ -50,6 +50,27 @@ public final class Torch {
         return t;
     }
 
+    /** Uniform integers in [low, high), as {@code torch.randint(low, high, shape)} (int64). */
+    public static LongTensor randint(long low, long high, int... shape) {
+        return randint(Generator.defaultGenerator(), low, high, shape);
+    }
+
+    public static LongTensor randint(Generator generator, long low, long high, int... shape) {
+        return Sampling.randint(generator, low, high, shape);
+    }
+
+    /**
+     * Category indices drawn from each row of {@code probs} (1-D: one distribution; 2-D: one per row; weights
+     * need not sum to 1), as {@code torch.multinomial}: shape (numSamples) or (rows, numSamples).
+     */
+    public static LongTensor multinomial(Tensor probs, int numSamples, boolean replacement) {
+        return multinomial(Generator.defaultGenerator(), probs, numSamples, replacement);
+    }
+
+    public static LongTensor multinomial(Generator generator, Tensor probs, int numSamples, boolean replacement) {
+        return Sampling.multinomial(generator, probs, numSamples, replacement);
+    }
+
     // ---- creation -----------------------------------------------------------------------
 
     /** A tensor holding a copy of {@code data} in the given shape (a vector when no shape is given). */
@@ -232,6 +253,26 @@ public final class Torch {
      */
     public static void save(Object obj, Path path) throws IOException {
         dev.rnn4j.io.TorchFiles.save(obj, path);
+    }
+
+    // ---- lookups and losses that index by int64 targets --------------------------------------
+
+    /**
+     * The rows of {@code weight} (V, D) at {@code indices} (any shape), as {@code torch.embedding}: shape
+     * indices.shape + (D). The row {@code paddingIdx} gets no gradient; −1 means no such row.
+     */
+    public static Tensor embedding(Tensor weight, LongTensor indices, int paddingIdx) {
+        return Lookup.embedding(weight, indices, paddingIdx);
+    }
+
+    /**
+     * The negative log likelihood of class-index targets, as ATen's {@code nll_loss_nd} (what
+     * {@code F.nll_loss} calls): input (C), (N, C) or (N, C, d1, …) of log-probabilities, target (), (N) or
+     * (N, d1, …); {@code weight} (C) or null. Most code calls {@code dev.rnn4j.nn.Functional.nllLoss}.
+     */
+    public static Tensor nllLoss(Tensor input, LongTensor target, Tensor weight, Reduction reduction,
+                                 long ignoreIndex) {
+        return NllLoss.nllLoss(input, target, weight, reduction, ignoreIndex);
     }
 
     // ---- scopes and settings ------------------------------------------------------------

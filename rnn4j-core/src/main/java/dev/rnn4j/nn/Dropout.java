@@ -6,14 +6,20 @@ import dev.rnn4j.Torch;
 import dev.rnn4j.random.Generator;
 
 /** Zeroes elements with probability p in training and scales the rest by 1/(1−p), as {@code nn.Dropout}. */
-public final class Dropout extends Module {
+public final class Dropout extends Module implements Layer {
 
     private final double p;
+
+    /** p = 0.5. */
+    public Dropout() {
+        this(0.5);
+    }
 
     public Dropout(double p) {
         this.p = checkProbability(p);
     }
 
+    @Override
     public Tensor forward(Tensor input) {
         return dropout(input, p, isTraining());
     }

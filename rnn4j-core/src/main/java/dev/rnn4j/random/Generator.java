@@ -24,6 +24,9 @@ public final class Generator {
         static final Generator INSTANCE = new Generator(new SecureRandom().nextLong() & ((1L << 53) - 1));
     }
 
+    /** From this range on, {@link #randomFromTo} draws 64 bits per value. */
+    private static final long WIDE_RANGE = 1L << 28;
+
     private final Mt19937 engine;
     private Float nextFloatNormal;
     private Double nextDoubleNormal;
@@ -116,6 +119,36 @@ public final class Generator {
         }
         for (int i = 0; i < n; i++) {
             dst[off + i] = uniformDouble() < p ? 1f : 0f;
+        }
+    }
+
+    /**
+     * {@code tensor.random_(from, to)} on an int64 tensor (and {@code torch.randint}): each value is
+     * {@code from + draw mod (to − from)}, one 32-bit draw for a range below 2^28, else a 64-bit one (PyTorch 2.x
+     * widens from 2^28 to keep the modulo's bias small; 1.13 widened only from 2^32).
+     */
+    public synchronized void randomFromTo(long[] dst, int off, int n, long from, long to) {
+        Objects.checkFromIndexSize(off, n, dst.length);
+        if (from >= to) {
+            throw new IllegalArgumentException("random_ expects 'from' to be less than 'to', but got from=" + from
+                    + " >= to=" + to);
+        }
+        long range = to - from;   // unsigned: the whole int64 range still fits
+        boolean wide = Long.compareUnsigned(range, WIDE_RANGE) >= 0;
+        for (int i = 0; i < n; i++) {
+            long bits = wide ? random64() : engine.nextInt() & 0xffffffffL;
+            dst[off + i] = Long.remainderUnsigned(bits, range) + from;
+        }
+    }
+
+    /** {@code tensor.exponential_(lambda)} on a float32 tensor: {@code −log1p(−u)/lambda} from one {@link #uniformDouble} each. */
+    public synchronized void exponential(float[] dst, int off, int n, double lambda) {
+        Objects.checkFromIndexSize(off, n, dst.length);
+        if (!(lambda > 0 && lambda < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("exponential_ expects lambda > 0.0, but found lambda=" + lambda);
+        }
+        for (int i = 0; i < n; i++) {
+            dst[off + i] = (float) (-1.0 / lambda * StrictMath.log1p(-uniformDouble()));
         }
     }
 

@@ -38,12 +38,14 @@ public final class GoldenAssert {
         float[] got = actual.toFloatArray();
         double scale = 0;
         for (float v : want) {
-            scale = Math.max(scale, Math.abs(v));
+            scale = Float.isNaN(v) ? scale : Math.max(scale, Math.abs(v));
         }
         double worst = 0;
         int worstAt = -1;
         for (int i = 0; i < want.length; i++) {
-            double diff = Math.abs((double) want[i] - got[i]);
+            // a NaN matches a NaN and an infinity the same infinity, as PyTorch's assert_close does
+            boolean same = Float.compare(want[i], got[i]) == 0 || (Float.isNaN(want[i]) && Float.isNaN(got[i]));
+            double diff = same ? 0 : Math.abs((double) want[i] - got[i]);
             if (!(diff <= worst)) {
                 worst = diff;
                 worstAt = i;

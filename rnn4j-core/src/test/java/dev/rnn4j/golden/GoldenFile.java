@@ -67,6 +67,17 @@ public final class GoldenFile {
             throw new IllegalArgumentException("case " + name + ": " + key + " is not a boolean: " + v);
         }
 
+        /** A space-separated list of integers (int64 values: indices, samples). */
+        public long[] getLongs(String key) {
+            String v = get(key).trim();
+            return v.isEmpty() ? new long[0] : Arrays.stream(v.split(" ")).mapToLong(Long::parseLong).toArray();
+        }
+
+        /** A shape written as the tensors' shapes are: 3x1x4, "scalar" for 0-d. */
+        public int[] getShape(String key) {
+            return parseShape(get(key));
+        }
+
         public Array tensor(String tensorName) {
             Array a = tensors.get(tensorName);
             if (a == null) {
