@@ -48,6 +48,20 @@ final class OptionTypes {
         }
     }
 
+    /** A layer size, a window length, a batch: enough for any model this machine can hold, and no typo's worth. */
+    static final class Size extends IntIn {
+        Size() {
+            super(1, 1 << 20);
+        }
+    }
+
+    /** A count of steps or characters: up to a billion. */
+    static final class Count extends IntIn {
+        Count() {
+            super(0, 1_000_000_000);
+        }
+    }
+
     /** Passes over a training set: the ceiling catches a typo before it turns into days of training. */
     static final class Epochs extends IntIn {
         Epochs() {
@@ -59,6 +73,56 @@ final class OptionTypes {
     static final class Threads extends IntIn {
         Threads() {
             super(1, 1024);
+        }
+    }
+
+    /** A decimal number in an interval; a subclass per interval. */
+    abstract static class NumberIn implements ITypeConverter<Double> {
+        private final double min;
+        private final boolean minIncluded;
+        private final double max;
+        private final String interval;
+
+        NumberIn(double min, boolean minIncluded, double max, String interval) {
+            this.min = min;
+            this.minIncluded = minIncluded;
+            this.max = max;
+            this.interval = interval;
+        }
+
+        @Override
+        public Double convert(String text) {
+            double v;
+            try {
+                v = Double.parseDouble(text.strip());
+            } catch (NumberFormatException e) {
+                throw new TypeConversionException("'" + text + "' is not a number");
+            }
+            if (!(minIncluded ? v >= min : v > min) || !(v < max) || Double.isNaN(v)) {
+                throw new TypeConversionException(text + " is not in " + interval);
+            }
+            return v;
+        }
+    }
+
+    /** A learning rate, a temperature: any finite number above zero. */
+    static final class PositiveNumber extends NumberIn {
+        PositiveNumber() {
+            super(0, false, Double.POSITIVE_INFINITY, "(0, ∞)");
+        }
+    }
+
+    /** A gradient-norm clip: zero (none) or more. */
+    static final class NonNegativeNumber extends NumberIn {
+        NonNegativeNumber() {
+            super(0, true, Double.POSITIVE_INFINITY, "[0, ∞)");
+        }
+    }
+
+    /** A dropout probability below 1 (1 would drop everything). */
+    static final class Dropout extends NumberIn {
+        Dropout() {
+            super(0, true, 1, "[0, 1)");
         }
     }
 

@@ -23,6 +23,8 @@ import java.util.concurrent.Callable;
                 HelpCommand.class,
                 SeedCommand.class,
                 ClassifyCommand.class,
+                TrainCommand.class,
+                SampleCommand.class,
         })
 final class RootCommand implements Callable<Integer> {
 
