@@ -82,7 +82,11 @@ final class Reductions {
     private static Tensor sumKeepDim(Tensor t, boolean[] reduced) {
         Tensor out = Tensor.empty(keptShape(t.shape, reduced));
         int[] outStrides = Shape.expandedStrides(out.shape, out.strides, t.shape);
-        Strided.update(t.shape, out.data, 0, outStrides, t.data, t.offset, t.strides, Float::sum);
+        if (t.isContiguous()) {
+            Strided.addContiguous(t.shape, out.data, 0, outStrides, t.data, t.offset);
+        } else {
+            Strided.update(t.shape, out.data, 0, outStrides, t.data, t.offset, t.strides, Float::sum);
+        }
         return out;
     }
 

@@ -104,6 +104,41 @@ public final class Strided {
         }
     }
 
+    /**
+     * dst[...] += src[...] over {@code shape} with src contiguous from sOff: {@link #update} with a plain add, in the
+     * same order (so the same roundings), without a call per element. dst strides may be 0 (a reduction).
+     */
+    public static void addContiguous(int[] shape, float[] dst, int dOff, int[] dStr, float[] src, int sOff) {
+        int n = numel(shape);
+        if (n == 0) {
+            return;
+        }
+        int rank = shape.length;
+        if (rank == 0) {
+            dst[dOff] += src[sOff];
+            return;
+        }
+        int inner = shape[rank - 1];
+        int ds = dStr[rank - 1];
+        int[] idx = new int[rank];
+        int pd = dOff;
+        for (int o = 0; o < n; o += inner) {
+            int base = sOff + o;
+            if (ds == 0) {
+                float acc = dst[pd];
+                for (int j = 0; j < inner; j++) {
+                    acc += src[base + j];
+                }
+                dst[pd] = acc;
+            } else {
+                for (int j = 0, q = pd; j < inner; j++, q += ds) {
+                    dst[q] += src[base + j];
+                }
+            }
+            pd = advance(shape, idx, pd, dStr);
+        }
+    }
+
     /** Moves the odometer over all but the last dimension one step; returns the new position. */
     private static int advance(int[] shape, int[] idx, int pos, int[] strides) {
         for (int d = shape.length - 2; d >= 0; d--) {
