@@ -25,6 +25,8 @@ import java.util.concurrent.Callable;
                 ClassifyCommand.class,
                 TrainCommand.class,
                 SampleCommand.class,
+                InspectCommand.class,
+                ConvertCommand.class,
         })
 final class RootCommand implements Callable<Integer> {
 
