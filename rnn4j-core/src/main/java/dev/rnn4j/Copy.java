@@ -11,7 +11,11 @@ final class Copy {
 
     static float[] contiguousData(Tensor t) {
         float[] out = new float[t.numel()];
-        Strided.map(t.shape, t.data, t.offset, t.strides, out, v -> v);
+        if (Strided.isContiguous(t.shape, t.strides)) {
+            System.arraycopy(t.data, t.offset, out, 0, out.length);
+        } else {
+            Strided.map(t.shape, t.data, t.offset, t.strides, out, v -> v);
+        }
         return out;
     }
 
