@@ -98,7 +98,7 @@ final class OptionTypes {
             } catch (NumberFormatException e) {
                 throw new TypeConversionException("'" + text + "' is not a number");
             }
-            if (!(minIncluded ? v >= min : v > min) || !(v < max) || Double.isNaN(v)) {
+            if (!(minIncluded ? v >= min : v > min) || !(v < max)) {   // NaN fails both
                 throw new TypeConversionException(text + " is not in " + interval);
             }
             return v;

@@ -123,7 +123,8 @@ final class TrainCommand extends CliCommand {
         Started s = resume == null ? start() : resumeRun();
         AtomicBoolean stop = new AtomicBoolean();
         Progress progress = new Progress(out(), System.console() != null, s.target());
-        TrainRun run = new TrainRun(s.trainer(), s.dir(), s.target(), s.evalEvery(), s.run(), progress, stop);
+        TrainRun run = new TrainRun(s.trainer(), s.dir(), s.target(), (int) s.number("eval_every"), s.run(),
+                progress, stop);
         TrainRun.End end;
         long t0 = System.nanoTime();
         long first = s.trainer().step();
@@ -141,19 +142,26 @@ final class TrainCommand extends CliCommand {
         out().printf(Locale.ROOT, "trained %d steps in %.1f s (%.0f chars/s); validation loss %.4f nats/char%n",
                 steps, seconds, steps * s.trainer().settings().charsPerStep() / seconds, run.lastValidationLoss());
         out().println("checkpoint, metrics.csv and loss.png in " + s.dir());
-        if (s.sampleLength() > 0) {
+        int sampleLength = (int) s.number("sample_length");
+        if (sampleLength > 0) {
             Generator g = new Generator();
-            g.manualSeed(s.seed());
+            g.manualSeed(s.number("seed"));
             out().println("--- sample ---");
-            out().println(Sampler.sample(s.trainer().model(), s.trainer().corpus().vocabulary(), "", s.sampleLength(),
+            out().println(Sampler.sample(s.trainer().model(), s.trainer().corpus().vocabulary(), "", sampleLength,
                     0.8, g));
         }
         return 0;
     }
 
-    /** What a run needs, new or resumed. */
-    private record Started(Trainer trainer, Path dir, long target, int evalEvery, long seed, int sampleLength,
-                           Map<String, Object> run) {
+    /** A run, new or resumed: its trainer, its directory, and its settings as its checkpoints keep them. */
+    private record Started(Trainer trainer, Path dir, Map<String, Object> run) {
+        long number(String key) {
+            return ((Number) run.get(key)).longValue();
+        }
+
+        long target() {
+            return number("target_steps");
+        }
     }
 
     private Started start() throws IOException {
@@ -183,7 +191,7 @@ final class TrainCommand extends CliCommand {
                         + corpus.validationLength(), corpus.validationLength(), corpus.vocabulary().size(),
                 trainer.model().config().kind(), trainer.model().parameters().stream().mapToLong(p -> p.numel()).sum(),
                 target);
-        return new Started(trainer, out, target, evalEvery, seed, sampleLength, run);
+        return new Started(trainer, out, run);
     }
 
     private Started resumeRun() throws IOException {
@@ -198,11 +206,9 @@ final class TrainCommand extends CliCommand {
         String dataPath = (String) run.get("data");
         String text = dataPath.isEmpty() ? TextFiles.builtIn() : TextFiles.read(spec, "the run's data", Path.of(dataPath));
         CharCorpus corpus = new CharCorpus(text, loaded.vocabulary(), HELD_OUT);
-        Trainer trainer = Checkpoint.resume(loaded, corpus);
-        long target = ((Number) run.get("target_steps")).longValue();
-        out().printf(Locale.ROOT, "resuming %s at step %d of %d%n", resume, trainer.step(), target);
-        return new Started(trainer, resume, target, ((Number) run.get("eval_every")).intValue(),
-                ((Number) run.get("seed")).longValue(), ((Number) run.get("sample_length")).intValue(), run);
+        Started s = new Started(Checkpoint.resume(loaded, corpus), resume, run);
+        out().printf(Locale.ROOT, "resuming %s at step %d of %d%n", resume, s.trainer().step(), s.target());
+        return s;
     }
 
     private void checkLength(CharCorpus corpus) {

@@ -18,12 +18,15 @@ final class LossPlot {
     static final int WIDTH = 900;
     static final int HEIGHT = 540;
 
+    static {
+        System.setProperty("java.awt.headless", "true");   // before AWT loads: no display needed for a PNG
+    }
+
     private LossPlot() {
     }
 
     /** Draws the rows and writes the PNG atomically (a reader never sees half a picture). */
     static void write(List<MetricsLog.Row> rows, Path file) throws IOException {
-        System.setProperty("java.awt.headless", "true");
         XYSeriesCollection data = new XYSeriesCollection();
         data.addSeries(trainSeries(rows));
         XYSeries val = new XYSeries("validation");

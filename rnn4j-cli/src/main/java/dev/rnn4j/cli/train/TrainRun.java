@@ -86,16 +86,14 @@ public final class TrainRun {
                 progress.step(step, loss, charsPerSecond, eta);
                 if (evaluate) {
                     lastValLoss = val;
-                    run.put("elapsed_s", elapsedBefore + (System.nanoTime() - t0) / 1e9);
-                    save();
+                    save(elapsedBefore + (System.nanoTime() - t0) / 1e9);
                     LossPlot.write(log.rows(), dir.resolve("loss.png"));
                     progress.line(String.format(Locale.ROOT, "step %d: train loss %.4f, validation loss %.4f "
                             + "nats/char; checkpoint written", step, loss, val));
                 }
                 if (stop.get() && step < targetSteps) {
                     if (!evaluate) {
-                        run.put("elapsed_s", elapsedBefore + (System.nanoTime() - t0) / 1e9);
-                        save();
+                        save(elapsedBefore + (System.nanoTime() - t0) / 1e9);
                     }
                     progress.line("interrupted at step " + step + "; checkpoint written: continue with --resume " + dir);
                     return End.INTERRUPTED;
@@ -106,7 +104,9 @@ public final class TrainRun {
         }
     }
 
-    private void save() throws IOException {
+    /** A checkpoint of the trainer now, {@code elapsed} seconds into the whole run. */
+    private void save(double elapsed) throws IOException {
+        run.put("elapsed_s", elapsed);
         Checkpoint.save(dir, trainer, run);
         checkpointed = trainer.step();
     }

@@ -66,7 +66,7 @@ public final class Kernels {
 
     /** Loads the vector families, or says why they could not be loaded. */
     interface Loader {
-        VectorFamilies load() throws ReflectiveOperationException, LinkageError;
+        VectorFamilies load() throws ReflectiveOperationException;
     }
 
     private static VectorFamilies loadVector() throws ReflectiveOperationException {
