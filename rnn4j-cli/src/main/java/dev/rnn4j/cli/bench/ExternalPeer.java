@@ -75,6 +75,7 @@ public record ExternalPeer(String name, List<Integer> threads, List<String> comm
             }
             List<String> cmd = new ArrayList<>(List.of(java));
             cmd.addAll(jp.jvmFlags());
+            cmd.add("-XX:ErrorFile=" + logs.resolve("hs_err_" + jp.name() + "_%p.log"));   // a native crash's report
             cmd.addAll(List.of("-cp", dir + "/*", jp.mainClass()));
             found.add(new ExternalPeer(jp.name(), jp.threads(), cmd, Map.of(), logs.resolve(jp.name() + ".log")));
         }
@@ -108,34 +109,50 @@ public record ExternalPeer(String name, List<Integer> threads, List<String> comm
             cmd.addAll(List.of("--threads", Integer.toString(t), "--warmup", Double.toString(warmup),
                     "--calls", Integer.toString(calls),
                     "--modes", String.join(",", modes.stream().map(m -> m.id).toList())));
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(log.toFile());
-            pb.environment().putAll(env);
-            pb.environment().put("OMP_NUM_THREADS", Integer.toString(t));
-            pb.environment().put("MKL_NUM_THREADS", Integer.toString(t));
-            Files.createDirectories(log.toAbsolutePath().getParent());
-            Process p = pb.start();
-            try (Writer in = new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8)) {
-                for (Workload w : workloads) {
-                    in.write(w.toJson() + "\n");
-                }
-            } catch (IOException closed) {
-                // the child exited before reading its input: its status and standard error say why, below
-            }
-            int before = results.size();
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = out.readLine(); line != null; line = out.readLine()) {
-                    if (line.startsWith("{")) {
-                        results.add(Result.fromJson(line));
-                    }
+            int status = 0;
+            int got = 0;
+            // A child that dies before its first result is started once more: Bytedeco's libtorch crashed here in
+            // its first load from a fresh ~/.javacpp cache (SIGSEGV in dlopen), and loads fine from then on.
+            for (int attempt = 1; attempt <= 2 && got == 0; attempt++) {
+                int before = results.size();
+                status = runOnce(cmd, t, workloads, results);
+                got = results.size() - before;
+                if (status == 0) {
+                    break;
                 }
             }
-            int status = p.waitFor();
-            if (status != 0 || results.size() == before) {
-                notes.add(name + " (threads " + t + ") exited with status " + status + " after " + (results.size() - before)
+            if (status != 0 || got == 0) {
+                notes.add(name + " (threads " + t + ") exited with status " + status + " after " + got
                         + " results; its standard error is in " + log + lastLine(log));
             }
         }
         return results;
+    }
+
+    /** One child: the workloads in, its result lines added to results; its exit status. */
+    private int runOnce(List<String> cmd, int threads, List<Workload> workloads, List<Result> results)
+            throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(log.toFile());
+        pb.environment().putAll(env);
+        pb.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
+        pb.environment().put("MKL_NUM_THREADS", Integer.toString(threads));
+        Files.createDirectories(log.toAbsolutePath().getParent());
+        Process p = pb.start();
+        try (Writer in = new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8)) {
+            for (Workload w : workloads) {
+                in.write(w.toJson() + "\n");
+            }
+        } catch (IOException closed) {
+            // the child exited before reading its input: its status and standard error say why
+        }
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                if (line.startsWith("{")) {
+                    results.add(Result.fromJson(line));
+                }
+            }
+        }
+        return p.waitFor();
     }
 
     private static String lastLine(Path log) {
