@@ -29,9 +29,11 @@ public record ExternalPeer(String name, List<Integer> threads, List<String> comm
 
     /** The JVM peers -Ppeers builds, in table order: name, main class, default threads, extra JVM flags. */
     static final List<JvmPeer> JVM_PEERS = List.of(
-            // Bytedeco's libtorch: set_num_threads(1) is its fastest setting on 2 cores; its default is ~100× slower
+            // One thread each: measured on this 2-core machine, a second thread made them 5–50× slower (lstm_small fwd:
+            // Bytedeco 16 → 776 ms, DL4J 335 → 1798 ms, DJL 27 → 632 ms), the JVM's threads beside libtorch's or
+            // OpenBLAS's OpenMP spinning; Bytedeco's default thread count was ~100× slower. --peer-threads overrides.
             new JvmPeer("bytedeco", "dev.rnn4j.peers.BytedecoPeer", List.of(1), List.of()),
-            new JvmPeer("djl", "dev.rnn4j.peers.DjlPeer", List.of(1, 2), List.of("-Dai.djl.offline=true")),
+            new JvmPeer("djl", "dev.rnn4j.peers.DjlPeer", List.of(1), List.of("-Dai.djl.offline=true")),
             new JvmPeer("dl4j", "dev.rnn4j.peers.Dl4jPeer", List.of(1), List.of()));
 
     record JvmPeer(String name, String mainClass, List<Integer> threads, List<String> jvmFlags) {

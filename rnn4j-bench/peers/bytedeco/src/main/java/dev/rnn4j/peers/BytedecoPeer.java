@@ -3,6 +3,8 @@ package dev.rnn4j.peers;
 import dev.rnn4j.cli.bench.Peer;
 import dev.rnn4j.cli.bench.PeerMain;
 import dev.rnn4j.cli.bench.Workload;
+import org.bytedeco.javacpp.BoolPointer;
+import org.bytedeco.javacpp.LongPointer;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.GRUImpl;
 import org.bytedeco.pytorch.GRUOptions;
@@ -46,6 +48,13 @@ public final class BytedecoPeer implements Peer {
         torch.set_num_threads(threads);
     }
 
+    /** Sets a module's options to the workload's layers and directions; returns the options. */
+    private static <O> O stack(O options, LongPointer numLayers, BoolPointer bidirectional, Workload w) {
+        numLayers.put(w.layers());
+        bidirectional.put(w.bidirectional());
+        return options;
+    }
+
     @Override
     public Supplier<Object> prepare(Workload w, Workload.Mode mode) {
         torch.manual_seed(0);
@@ -67,25 +76,19 @@ public final class BytedecoPeer implements Peer {
             }
             case RNN -> {
                 RNNOptions o = new RNNOptions(w.inputSize(), w.hidden());
-                o.num_layers().put(w.layers());
-                o.bidirectional().put(w.bidirectional());
-                RNNImpl m = new RNNImpl(o);
+                RNNImpl m = new RNNImpl(stack(o, o.num_layers(), o.bidirectional(), w));
                 module = m;
                 forward = x -> m.forward(x).get0();
             }
             case LSTM -> {
                 LSTMOptions o = new LSTMOptions(w.inputSize(), w.hidden());
-                o.num_layers().put(w.layers());
-                o.bidirectional().put(w.bidirectional());
-                LSTMImpl m = new LSTMImpl(o);
+                LSTMImpl m = new LSTMImpl(stack(o, o.num_layers(), o.bidirectional(), w));
                 module = m;
                 forward = x -> m.forward(x).get0();
             }
             case GRU -> {
                 GRUOptions o = new GRUOptions(w.inputSize(), w.hidden());
-                o.num_layers().put(w.layers());
-                o.bidirectional().put(w.bidirectional());
-                GRUImpl m = new GRUImpl(o);
+                GRUImpl m = new GRUImpl(stack(o, o.num_layers(), o.bidirectional(), w));
                 module = m;
                 forward = x -> m.forward(x).get0();
             }
