@@ -101,10 +101,8 @@ final class BenchCommand extends CliCommand {
                     : root.resolve("rnn4j-bench/target/peers");
             for (ExternalPeer peer : ExternalPeer.find(root, peersDir, peerSet, notes)) {
                 peerNames.add(peer.name());
-                List<Result> got = peer.run(workloads, modeList, peerThreadList != null ? peerThreadList : peer.threads(),
-                        warmup, calls, notes);
-                got.forEach(this::progress);
-                peerResults.addAll(got);
+                peerResults.addAll(peer.run(workloads, modeList,
+                        peerThreadList != null ? peerThreadList : peer.threads(), warmup, calls, notes, this::progress));
             }
         }
         BenchTable.print(out(), workloads, modeList, own, peerNames, peerResults);
@@ -119,12 +117,10 @@ final class BenchCommand extends CliCommand {
         return 0;
     }
 
-    /** One line per measured row on the terminal while the table is being made; nothing when output is captured. */
+    /** One line per measured row on standard error while the table is being made, which comes at the end. */
     private void progress(Result r) {
-        if (System.console() != null) {
-            System.err.printf(Locale.ROOT, "  %s @%d %s %s: %s%n", r.peer(), r.threads(), r.row(), r.mode(),
-                    r.measured() ? BenchTable.fixed(r.ms()) + " ms" : r.note());
-        }
+        spec.commandLine().getErr().printf(Locale.ROOT, "  %s @%d %s %s: %s%n", r.peer(), r.threads(), r.row(), r.mode(),
+                r.measured() ? BenchTable.fixed(r.ms()) + " ms" : r.note());
     }
 
     private interface Parse<T> {

@@ -32,7 +32,10 @@ class BenchCommandTest {
     @Test
     void aTinyRunPrintsTheHeaderAndOneRowPerWorkloadAndMode() {
         Run run = Run.of("bench", "--rows", "seed", "--calls", "1", "--warmup", "0", "--threads", "1");
-        run.assertDone();
+        assertEquals(0, run.status(), run.err());
+        // standard error has one progress line per row, nothing else
+        assertEquals(8, run.errLines().size(), run.err());
+        assertTrue(run.errLines().stream().allMatch(l -> l.matches("  rnn4j @1 \\w+ fwd(\\+bwd)?: [0-9.e-]+ ms")), run.err());
         List<String> lines = run.out().lines().toList();
         String header = lines.get(0);
         assertAll(() -> assertTrue(header.startsWith("# rnn4j bench: JDK " + Runtime.version()), header),
@@ -52,7 +55,7 @@ class BenchCommandTest {
     void rowsAndModesPickTheTable() {
         Run run = Run.of("bench", "--rows", "rnncell_seed,gru_seed", "--modes", "fwd+bwd", "--calls", "2",
                 "--warmup", "0");
-        run.assertDone();
+        assertEquals(0, run.status(), run.err());
         List<String> rows = run.out().lines().skip(3).map(l -> cells(l).get(0) + " " + cells(l).get(1)).toList();
         assertEquals(List.of("rnncell_seed fwd+bwd", "gru_seed fwd+bwd"), rows, run.out());
     }

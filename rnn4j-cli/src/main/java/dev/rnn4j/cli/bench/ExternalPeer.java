@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * A library rnn4j is compared with, run in a child process of its own (native libtorch copies must never meet in one
@@ -102,9 +103,13 @@ public record ExternalPeer(String name, List<Integer> threads, List<String> comm
         }
     }
 
-    /** Runs the workloads once per thread count; a child that fails or prints no result leaves its notes. */
+    /**
+     * Runs the workloads once per thread count, handing each result to {@code onResult} as it comes; a child that
+     * fails or prints no result leaves a note.
+     */
     public List<Result> run(List<Workload> workloads, List<Workload.Mode> modes, List<Integer> threadCounts,
-                            double warmup, int calls, List<String> notes) throws IOException, InterruptedException {
+                            double warmup, int calls, List<String> notes, Consumer<Result> onResult)
+            throws IOException, InterruptedException {
         List<Result> results = new ArrayList<>();
         for (int t : threadCounts) {
             List<String> cmd = new ArrayList<>(command);
@@ -117,7 +122,7 @@ public record ExternalPeer(String name, List<Integer> threads, List<String> comm
             // its first load from a fresh ~/.javacpp cache (SIGSEGV in dlopen), and loads fine from then on.
             for (int attempt = 1; attempt <= 2 && got == 0; attempt++) {
                 int before = results.size();
-                status = runOnce(cmd, t, workloads, results);
+                status = runOnce(cmd, t, workloads, results, onResult);
                 got = results.size() - before;
                 if (status == 0) {
                     break;
@@ -132,8 +137,8 @@ public record ExternalPeer(String name, List<Integer> threads, List<String> comm
     }
 
     /** One child: the workloads in, its result lines added to results; its exit status. */
-    private int runOnce(List<String> cmd, int threads, List<Workload> workloads, List<Result> results)
-            throws IOException, InterruptedException {
+    private int runOnce(List<String> cmd, int threads, List<Workload> workloads, List<Result> results,
+                        Consumer<Result> onResult) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(log.toFile());
         pb.environment().putAll(env);
         pb.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
@@ -150,7 +155,9 @@ public record ExternalPeer(String name, List<Integer> threads, List<String> comm
         try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 if (line.startsWith("{")) {
-                    results.add(Result.fromJson(line));
+                    Result r = Result.fromJson(line);
+                    results.add(r);
+                    onResult.accept(r);
                 }
             }
         }

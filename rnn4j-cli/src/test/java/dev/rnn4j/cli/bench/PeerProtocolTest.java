@@ -27,13 +27,15 @@ class PeerProtocolTest {
         ExternalPeer fake = new ExternalPeer("fake", List.of(1), List.of("bash", "-c", script, "fake"), Map.of(),
                 dir.resolve("fake.log"));
         List<String> notes = new ArrayList<>();
+        List<Result> seen = new ArrayList<>();
         List<Result> results = fake.run(List.of(Workload.named("lstm_seed"), Workload.named("gru_small")),
-                List.of(Workload.Mode.FWD), List.of(1, 2), 0, 1, notes);
+                List.of(Workload.Mode.FWD), List.of(1, 2), 0, 1, notes, seen::add);
         assertEquals(List.of(
                 new Result("fake", "1", 1, "lstm_seed", "fwd", 1.5, null),
                 new Result("fake", "1", 1, "gru_small", "fwd", 1.5, null),
                 new Result("fake", "2", 2, "lstm_seed", "fwd", 2.5, null),
                 new Result("fake", "2", 2, "gru_small", "fwd", 2.5, null)), results);
+        assertEquals(results, seen);
         assertEquals(List.of(), notes);
         assertEquals("noise\n", Files.readString(dir.resolve("fake.log")));
     }
@@ -44,7 +46,7 @@ class PeerProtocolTest {
                 List.of("bash", "-c", "echo 'libtorch: cannot load' >&2; exit 3"), Map.of(), dir.resolve("b.log"));
         List<String> notes = new ArrayList<>();
         assertEquals(List.of(), broken.run(List.of(Workload.named("rnn_seed")), List.of(Workload.Mode.FWD), List.of(1),
-                0, 1, notes));
+                0, 1, notes, r -> { }));
         assertEquals(List.of("broken (threads 1) exited with status 3 after 0 results; its standard error is in "
                 + dir.resolve("b.log") + ": libtorch: cannot load"), notes);
     }
@@ -59,7 +61,7 @@ class PeerProtocolTest {
         ExternalPeer flaky = new ExternalPeer("p", List.of(1), List.of("bash", "-c", script), Map.of(), dir.resolve("p.log"));
         List<String> notes = new ArrayList<>();
         assertEquals(List.of(new Result("p", "v", 1, "rnn_seed", "fwd", 2.0, null)),
-                flaky.run(List.of(Workload.named("rnn_seed")), List.of(Workload.Mode.FWD), List.of(1), 0, 1, notes));
+                flaky.run(List.of(Workload.named("rnn_seed")), List.of(Workload.Mode.FWD), List.of(1), 0, 1, notes, r -> { }));
         assertEquals(List.of(), notes);
     }
 
