@@ -8,7 +8,8 @@ import dev.rnn4j.internal.parallel.Parallel;
 
 /**
  * GEMM on the incubating Vector API: cache-blocked and register-tiled ({@link PackedGemm}), split over the
- * {@link Parallel} pool for big products. Bit for bit the same results as {@link ScalarGemm}. {@link VectorKernels} offers it.
+ * {@link Parallel} pool for big products. Bit for bit the same results as {@link ScalarGemm} in either
+ * {@link dev.rnn4j.internal.kernel.gemm.Arithmetic}. {@link VectorKernels} offers it.
  */
 public final class VectorGemm implements Gemm {
     /** Below this many multiply-adds a product finishes before waking another thread pays off. */
@@ -58,6 +59,7 @@ public final class VectorGemm implements Gemm {
 
     @Override
     public String toString() {
-        return "VectorGemm (" + MicroKernel.L + " float lanes, " + MicroKernel.MR + "×" + MicroKernel.NR + " tile)";
+        return "VectorGemm (" + MicroKernel.L + " float lanes, " + MicroKernel.MR + "×" + MicroKernel.NR + " FMA tile; exact "
+                + ExactMicroKernel.MR + "×" + MicroKernel.NR + ")";
     }
 }
