@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class VectorGemmTest {
-    private final Gemm vector = new VectorGemm();
+    private final Gemm vector = new VectorGemm(0);   // every product in the vector kernels, however small
     private final Gemm scalar = new ScalarGemm();
 
     /** Vector against the scalar twin: the same arithmetic in the same order, so the same bits. */

@@ -10,6 +10,8 @@ public final class ScalarGemm implements Gemm {
     /** Columns per pass: four rows of sums (4 KB) stay in L1 while a depth block of B streams by. */
     private static final int NB = 256;
     private static final int ROWS = 4;
+    /** Below this many multiply-adds, {@link #small}. */
+    private static final long SMALL_FMAS = 1L << 13;
 
     @Override
     public void gemm(boolean transA, boolean transB, int m, int n, int k,
@@ -23,8 +25,36 @@ public final class ScalarGemm implements Gemm {
             GemmArgs.clearUnlessAccumulate(m, n, c, cOff, ldc, accumulate);
         } else if (Arithmetic.exact()) {
             reference(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+        } else if ((long) m * n * k < SMALL_FMAS) {
+            small(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
         } else {
             blocked(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+        }
+    }
+
+    /**
+     * The default arithmetic element by element, with nothing to allocate or copy: for products so small (a seed-sized
+     * cell) that laying out B would cost more than the product.
+     */
+    private static void small(boolean transA, boolean transB, int m, int n, int k,
+                              float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                              float[] c, int cOff, int ldc, boolean accumulate) {
+        int sa = transA ? 1 : lda, ta = transA ? lda : 1;
+        int sb = transB ? 1 : ldb, tb = transB ? ldb : 1;
+        int kcMax = DepthBlocks.size(k);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                int ci = cOff + i * ldc + j;
+                float sum = c[ci];
+                for (int p0 = 0; p0 < k; p0 += kcMax) {
+                    float t = 0f;
+                    for (int p = p0, end = Math.min(k, p0 + kcMax); p < end; p++) {
+                        t = Math.fma(a[aOff + i * sa + p * ta], b[bOff + p * sb + j * tb], t);
+                    }
+                    sum = p0 == 0 && !accumulate ? t : sum + t;
+                }
+                c[ci] = sum;
+            }
         }
     }
 
