@@ -68,13 +68,30 @@ class KernelsTest {
         assertTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(), "tests must run with the module");
         Kernels.Choice expected = Kernels.choose(true, System.getProperty("rnn4j.vector"),
                 System.getProperty("rnn4j.vector.gates"), Runtime.version().feature(), VECTOR);
-        assertEquals(expected.gemm().getClass(), Kernels.gemm().getClass());
-        assertEquals(expected.gateRows().getClass(), Kernels.gateRows().getClass());
-        assertTrue(Kernels.describe().contains(Kernels.gemm().toString()), Kernels.describe());
+        assertEquals(expected.gemm().getClass(), Kernels.choice().gemm().getClass());
+        assertEquals(expected.gateRows().getClass(), Kernels.choice().gateRows().getClass());
+        assertTrue(Kernels.describe().contains(Kernels.choice().gemm().toString()), Kernels.describe());
     }
 
     private static void assertPlain(Kernels.Choice c) {
         assertTrue(c.gemm() instanceof ScalarGemm, c.gemm().toString());
         assertSame(GateRows.PLAIN, c.gateRows());
+    }
+
+    /** The vector kernels settle within their five-second cap, and then serve in place of the plain twins. */
+    @Test
+    void warmUpSettlesAndHandsOverToTheVectorKernels() throws InterruptedException {
+        int rounds = new VectorKernels().warmUp();
+        assertTrue(rounds >= 40, "settled after only " + rounds + " rounds");
+        Kernels.gemm();   // loads the choice and, unless -Drnn4j.warmup=false, starts its warm-up
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (Kernels.warmingUp() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(!Kernels.warmingUp(), "still warming up after 20 s");
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+                && !"false".equalsIgnoreCase(System.getProperty("rnn4j.vector"))) {
+            assertTrue(Kernels.gemm().toString().startsWith("VectorGemm"), Kernels.describe());
+        }
     }
 }
