@@ -28,6 +28,7 @@ final class PackedGemm {
     static final int NC = 4096;
     /** Up to this many rows of A, a plain B is read where it lies. */
     static final int DIRECT_B_MAX_M = 32;
+    static final boolean AFFINE = Boolean.parseBoolean(System.getProperty("rnn4j.parallel.affine", "false"));
 
     private PackedGemm() {}
 
@@ -100,7 +101,9 @@ final class PackedGemm {
                         panel.tiles(t0, t1);
                     }
                 };
-                if (parallel) {
+                if (parallel && AFFINE) {
+                    Parallel.parallelForAffine(tasks, body);
+                } else if (parallel) {
                     Parallel.parallelFor(tasks, 1, body);
                 } else {
                     body.run(0, tasks);
