@@ -15,20 +15,13 @@ import java.lang.System.Logger.Level;
  * is compiled apart from the rest of the library so that nothing else can name one.
  *
  * <p>Properties: {@code -Drnn4j.vector=false} forces plain Java everywhere; {@code -Drnn4j.vector.gates=true|false}
- * overrides the gate choice, which by default takes the vector gate loops only from JDK {@value #VECTOR_GATES_MIN_JDK}
- * on. Why a family fell back is logged once, on the {@code dev.rnn4j} logger.
+ * overrides the gate choice. Why a family fell back is logged once, on the {@code dev.rnn4j} logger.
  *
  * <p>The vector kernels are warmed up on a daemon thread from the start, and until they are compiled the plain twins
  * serve every call: the same bits, many times faster than the Vector API before C2 has compiled it. That thread
  * runs for well under a second on an idle core and five at most; {@code -Drnn4j.warmup=false} skips it.
  */
 public final class Kernels {
-    /**
-     * The first JDK on which the vector gate loops were measured to pay. On JDK 17 they make C2 give up the Vector
-     * API intrinsics in the GEMM micro-kernel as well (measured: lstm_medium train 96 → 1100 ms/op).
-     */
-    public static final int VECTOR_GATES_MIN_JDK = 25;
-
     private static final String VECTOR_KERNELS = "dev.rnn4j.internal.vector.VectorKernels";
 
     /** What the vector package offers: one implementation per family. Only VectorKernels implements it. */
@@ -49,8 +42,7 @@ public final class Kernels {
     }
 
     private static final Choice CHOICE = choose(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(),
-            System.getProperty("rnn4j.vector"), System.getProperty("rnn4j.vector.gates"),
-            Runtime.version().feature(), Kernels::loadVector);
+            System.getProperty("rnn4j.vector"), System.getProperty("rnn4j.vector.gates"), Kernels::loadVector);
     private static final Gemm PLAIN_GEMM = new ScalarGemm();
     /** True while the vector kernels warm up; until then their plain twins (same bits) serve every call. */
     private static volatile boolean warming;
@@ -119,7 +111,7 @@ public final class Kernels {
     }
 
     /** The decision, from what the JVM offers and the properties; a pure function so that tests can try each case. */
-    static Choice choose(boolean modulePresent, String vectorProperty, String gatesProperty, int jdk, Loader loader) {
+    static Choice choose(boolean modulePresent, String vectorProperty, String gatesProperty, Loader loader) {
         Gemm plainGemm = new ScalarGemm();
         if ("false".equalsIgnoreCase(vectorProperty)) {
             return new Choice(plainGemm, GateRows.PLAIN, "rnn4j: plain-Java kernels (-Drnn4j.vector=false)",
@@ -140,11 +132,6 @@ public final class Kernels {
         if ("false".equalsIgnoreCase(gatesProperty)) {
             return new Choice(vector.gemm(), GateRows.PLAIN, "rnn4j: plain-Java gate loops (-Drnn4j.vector.gates=false)",
                     Level.INFO, vector);
-        }
-        if (gatesProperty == null && jdk < VECTOR_GATES_MIN_JDK) {
-            return new Choice(vector.gemm(), GateRows.PLAIN, "rnn4j: plain-Java gate loops on JDK " + jdk
-                    + " (the vector ones pay from JDK " + VECTOR_GATES_MIN_JDK + "; -Drnn4j.vector.gates=true forces them)",
-                    Level.DEBUG, vector);
         }
         return new Choice(vector.gemm(), vector.gateRows(), null, Level.DEBUG, vector);
     }
