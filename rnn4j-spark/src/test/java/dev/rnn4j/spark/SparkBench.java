@@ -18,7 +18,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The README's Spark figures (not a test): {@code SparkBench MASTER score|train TEXT} in its own JVM per run.
+ * The README's Spark figures (not a test): {@code SparkBench MASTER score|train TEXT [N]} in its own JVM per run
+ * (N: score's first N non-empty lines, train's shards).
  * score: rows/s of hidden states of every line of TEXT (LSTM 64/256, batches of 64) through Spark, and the same
  * batches through the model in this JVM without Spark. train: steps/s of one JVM's Trainer, synchronous Spark steps
  * and averaging every 10 steps, for rnn4j train's default model and batch (LSTM 64/256, 32 windows of 64).
@@ -27,7 +28,7 @@ public final class SparkBench {
     public static void main(String[] args) throws Exception {
         String master = args[0];
         String text = Files.readString(Path.of(args[2]), StandardCharsets.UTF_8);
-        int shards = args.length > 3 ? Integer.parseInt(args[3]) : 2;
+        int extra = args.length > 3 ? Integer.parseInt(args[3]) : 0;   // score: lines to use; train: shards
         SparkSession spark = SparkSession.builder().master(master).appName("bench")
                 .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1").getOrCreate();
         spark.sparkContext().setLogLevel("WARN");
@@ -35,23 +36,23 @@ public final class SparkBench {
         CharModel.Config config = new CharModel.Config("lstm", corpus.vocabulary().size(), 64, 256, 1, 0);
         Trainer.Settings settings = new Trainer.Settings(64, 32, 2e-3, 5);
         if (args[1].equals("score")) {
-            score(spark, text, corpus, config, settings);
+            score(spark, text, corpus, config, settings, extra > 0 ? extra : Integer.MAX_VALUE);
         } else {
-            train(spark, text, corpus, config, settings, shards);
+            train(spark, text, corpus, config, settings, extra > 0 ? extra : 2);
         }
         spark.stop();
     }
 
     static void score(SparkSession spark, String text, CharCorpus corpus, CharModel.Config config,
-                      Trainer.Settings settings) throws Exception {
+                      Trainer.Settings settings, int limit) throws Exception {
         Path dir = Files.createTempDirectory("bench");
         Checkpoint.save(dir, Trainer.start(corpus, config, settings, 0), Map.of());
         Path model = ScoreJob.modelFile(dir);
-        List<String> lines = text.lines().filter(l -> !l.isEmpty()).toList();
+        List<String> lines = text.lines().filter(l -> !l.isEmpty()).limit(limit).toList();
         Dataset<Row> df = spark.createDataset(lines, Encoders.STRING()).toDF("value").repartition(4).cache();
         df.count();
         SequenceScorer scorer = SequenceScorer.builder(spark, model, ModelSpec.charModel()).inputCol("value").build();
-        for (int run = 0; run < 4; run++) {
+        for (int run = 0; run < 3; run++) {
             long t0 = System.nanoTime();
             scorer.transform(df).write().format("noop").mode("overwrite").save();
             double s = (System.nanoTime() - t0) / 1e9;
@@ -59,7 +60,7 @@ public final class SparkBench {
                     spark.sparkContext().master(), run, lines.size(), s, lines.size() / s);
         }
         LoadedModel m = LoadedModel.read(ModelSpec.charModel(), model.toString(), Files.readAllBytes(model));
-        for (int run = 0; run < 3; run++) {
+        for (int run = 0; run < 2; run++) {
             long t0 = System.nanoTime();
             for (int i = 0; i < lines.size(); i += 64) {
                 List<Object> batch = new ArrayList<>();
