@@ -10,15 +10,24 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A weights file sent to the executors once, as a broadcast of its bytes, and loaded at most once per JVM: the
  * first task of an executor that asks reads it, the others (and later tasks) share that {@link LoadedModel}.
- * The driver loads it too when shipping, so a missing or unreadable file fails there, before any job.
+ * The driver loads it too when shipping, so a missing or unreadable file fails there, before any job. A JVM keeps
+ * the last few models it used; an evicted one is read again from the broadcast if asked for.
  */
 final class ShippedModel implements Serializable {
-    private static final ConcurrentHashMap<String, LoadedModel> LOADED = new ConcurrentHashMap<>();
+    /** The models this JVM has loaded, the least recently used dropped beyond {@link #KEPT}. */
+    private static final int KEPT = 4;
+    private static final Map<String, LoadedModel> LOADED = new LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, LoadedModel> eldest) {
+            return size() > KEPT;
+        }
+    };
 
     private final String key = UUID.randomUUID().toString();
     private final ModelSpec spec;
@@ -44,12 +53,16 @@ final class ShippedModel implements Serializable {
         LoadedModel here = LoadedModel.read(spec, file.toString(), content);
         ShippedModel shipped = new ShippedModel(spec, name,
                 JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(content));
-        LOADED.put(shipped.key, here);
+        synchronized (LOADED) {
+            LOADED.put(shipped.key, here);
+        }
         return shipped;
     }
 
-    /** This JVM's copy of the model, loaded on first use. */
+    /** This JVM's copy of the model, loaded on first use (tasks that ask meanwhile wait for it). */
     LoadedModel get() {
-        return LOADED.computeIfAbsent(key, k -> LoadedModel.read(spec, name, bytes.value()));
+        synchronized (LOADED) {
+            return LOADED.computeIfAbsent(key, k -> LoadedModel.read(spec, name, bytes.value()));
+        }
     }
 }
