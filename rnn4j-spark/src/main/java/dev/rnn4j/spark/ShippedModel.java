@@ -29,6 +29,8 @@ final class ShippedModel implements Serializable {
         }
     };
 
+    private static final java.util.concurrent.atomic.AtomicLong READS = new java.util.concurrent.atomic.AtomicLong();
+
     private final String key = UUID.randomUUID().toString();
     private final ModelSpec spec;
     private final String name;
@@ -62,7 +64,15 @@ final class ShippedModel implements Serializable {
     /** This JVM's copy of the model, loaded on first use (tasks that ask meanwhile wait for it). */
     LoadedModel get() {
         synchronized (LOADED) {
-            return LOADED.computeIfAbsent(key, k -> LoadedModel.read(spec, name, bytes.value()));
+            return LOADED.computeIfAbsent(key, k -> {
+                READS.incrementAndGet();
+                return LoadedModel.read(spec, name, bytes.value());
+            });
         }
+    }
+
+    /** How many times this JVM has read a model from its broadcast. */
+    static long reads() {
+        return READS.get();
     }
 }

@@ -200,6 +200,22 @@ class ScoringTest {
     }
 
     @Test
+    void aJvmReadsAModelOnceForAllItsTasksAndAgainOnlyAfterEvictingIt() {
+        ModelSpec spec = ModelSpec.recurrent("gru", INPUT, 5, 2, true);
+        SequenceScorer first = SequenceScorer.builder(spark, gruFile, spec).inputCol("seq").maxLength(10).build();
+        long before = ShippedModel.reads();
+        first.transform(floatRows()).collectAsList();
+        assertEquals(before, ShippedModel.reads(), "the driver's copy serves every task of this JVM");
+        for (int i = 0; i < 4; i++) {
+            SequenceScorer.builder(spark, gruFile, spec).build();   // four newer models push the first one out
+        }
+        List<Row> again = first.transform(floatRows()).collectAsList();
+        first.transform(floatRows()).collectAsList();
+        assertEquals(before + 1, ShippedModel.reads(), "read once from the broadcast, then shared by 3 partitions");
+        assertEquals(27, again.size());
+    }
+
+    @Test
     void aMissingFileOrAWrongSpecIsNamedOnTheDriver() {
         Path missing = dir.resolve("nope.safetensors");
         var e = assertThrows(IllegalArgumentException.class,
