@@ -3,6 +3,7 @@ package dev.rnn4j;
 import dev.rnn4j.autograd.Op;
 import dev.rnn4j.autograd.GradMode;
 import dev.rnn4j.autograd.Node;
+import dev.rnn4j.internal.kernel.gemm.Arithmetic;
 import dev.rnn4j.internal.parallel.Parallel;
 import dev.rnn4j.random.Generator;
 
@@ -297,5 +298,19 @@ public final class Torch {
 
     public static int getNumThreads() {
         return Parallel.getNumThreads();
+    }
+
+    /**
+     * Chooses how matrix products round, for the whole JVM (initially {@code -Drnn4j.exact}, default false). The
+     * default fuses each multiply-add and sums in blocks of 256 terms: faster, and more accurate on long sums. Exact
+     * reproduces the order of the reference BLAS that Debian's PyTorch 1.13 used, for bit-for-bit comparisons with
+     * numbers it computed. Either way, results do not depend on the thread count or on the Vector API.
+     */
+    public static void setExactArithmetic(boolean exact) {
+        Arithmetic.setExact(exact);
+    }
+
+    public static boolean isExactArithmetic() {
+        return Arithmetic.exact();
     }
 }

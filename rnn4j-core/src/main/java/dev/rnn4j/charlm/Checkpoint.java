@@ -147,7 +147,7 @@ public final class Checkpoint {
         Trainer.Settings st = t.settings();
         s.put("settings", Map.of("seq_len", (long) st.seqLen(), "batch", (long) st.batch(), "lr", st.lr(),
                 "clip", st.clip()));
-        s.put("optimizer", t.optimizer().stateDict());
+        s.put("optimizer", t.optimizerState());
         Generator.State g = Generator.defaultGenerator().getState();
         Map<String, Object> rng = new LinkedHashMap<>();
         rng.put("seed", g.seed());

@@ -8,6 +8,7 @@ import dev.rnn4j.nn.Functional;
 import dev.rnn4j.optim.Adam;
 import dev.rnn4j.optim.ClipGrad;
 import dev.rnn4j.optim.Optimizer;
+import dev.rnn4j.random.Generator;
 
 import java.util.List;
 
@@ -76,29 +77,59 @@ public final class Trainer {
         return settings;
     }
 
-    Optimizer optimizer() {
-        return optimizer;
-    }
-
     /** Steps taken so far. */
     public long step() {
         return step;
     }
 
+    /**
+     * A trainer at step 0 for a model that already exists (a replica whose weights the caller sets, on another
+     * machine or thread); unlike {@link #start} it touches no generator.
+     */
+    public static Trainer of(CharModel model, CharCorpus corpus, Settings settings) {
+        return new Trainer(model, corpus, settings, 0);
+    }
+
     /** One training step; returns its mean loss in nats per character (the loss before the update). */
     public double trainStep() {
-        model.train();
-        LongTensor starts = Torch.randint(0, corpus.trainStarts(settings.seqLen()), settings.batch());
-        CharCorpus.Batch batch = corpus.trainBatch(starts.toLongArray(), settings.seqLen());
-        Tensor loss = loss(batch);
+        long[] starts = drawStarts(Generator.defaultGenerator());
         optimizer.zeroGrad();
-        loss.backward();
+        double loss = backward(starts, 1);
+        applyGradients();
+        return loss;
+    }
+
+    /** The window starts of one batch, drawn from {@code generator} as {@link #trainStep} draws them. */
+    public long[] drawStarts(Generator generator) {
+        return Torch.randint(generator, 0, corpus.trainStarts(settings.seqLen()), settings.batch()).toLongArray();
+    }
+
+    /**
+     * The first half of a step, for steps whose batch is split across machines: the mean cross-entropy of the
+     * windows at {@code starts}, whose gradient times {@code scale} is added to every parameter's {@code grad}
+     * (a shard of n of a batch's N windows takes scale n/N, so the shards' gradients sum to the whole batch's).
+     *
+     * @return the shard's mean loss in nats per character, unscaled
+     */
+    public double backward(long[] starts, double scale) {
+        model.train();
+        Tensor loss = loss(corpus.trainBatch(starts, settings.seqLen()));
+        (scale == 1 ? loss : loss.mul((float) scale)).backward();
+        return loss.item();
+    }
+
+    /** The second half of a step: clips the gradients in {@code grad}, takes the optimizer's step, counts it. */
+    public void applyGradients() {
         if (settings.clip() > 0) {
             ClipGrad.clipGradNorm(model.parameters(), settings.clip());
         }
         optimizer.step();
         step++;
-        return loss.item();
+    }
+
+    /** The optimizer's state (Adam's moments and step counts), as {@code optimizer.state_dict()}. */
+    public java.util.Map<String, Object> optimizerState() {
+        return optimizer.stateDict();
     }
 
     /** The loss over the whole held-out part, in nats per character; the model's mode is left as it was. */
@@ -127,8 +158,11 @@ public final class Trainer {
         return Functional.crossEntropy(logits.reshape(-1, vocab), targets);
     }
 
-    /** Continues at {@code step} with restored weights, optimizer state and generator (see {@link Checkpoint}). */
-    void restore(long step, java.util.Map<String, Object> optimizerState) {
+    /**
+     * Continues at {@code step} with the optimizer state {@code optimizerState} (a {@link #optimizerState()}); the
+     * weights are the model's. {@link Checkpoint#resume} also restores the generator.
+     */
+    public void restore(long step, java.util.Map<String, Object> optimizerState) {
         optimizer.loadStateDict(optimizerState);
         this.step = step;
     }

@@ -15,16 +15,13 @@ import java.lang.System.Logger.Level;
  * is compiled apart from the rest of the library so that nothing else can name one.
  *
  * <p>Properties: {@code -Drnn4j.vector=false} forces plain Java everywhere; {@code -Drnn4j.vector.gates=true|false}
- * overrides the gate choice, which by default takes the vector gate loops only from JDK {@value #VECTOR_GATES_MIN_JDK}
- * on. Why a family fell back is logged once, on the {@code dev.rnn4j} logger.
+ * overrides the gate choice. Why a family fell back is logged once, on the {@code dev.rnn4j} logger.
+ *
+ * <p>The vector kernels are warmed up on a daemon thread from the start, and until they are compiled the plain twins
+ * serve every call: the same bits, many times faster than the Vector API before C2 has compiled it. That thread
+ * runs for well under a second on an idle core and five at most; {@code -Drnn4j.warmup=false} skips it.
  */
 public final class Kernels {
-    /**
-     * The first JDK on which the vector gate loops were measured to pay. On JDK 17 they make C2 give up the Vector
-     * API intrinsics in the GEMM micro-kernel as well (measured: lstm_medium train 96 → 1100 ms/op).
-     */
-    public static final int VECTOR_GATES_MIN_JDK = 25;
-
     private static final String VECTOR_KERNELS = "dev.rnn4j.internal.vector.VectorKernels";
 
     /** What the vector package offers: one implementation per family. Only VectorKernels implements it. */
@@ -32,19 +29,33 @@ public final class Kernels {
         Gemm gemm();
 
         GateRows gateRows();
+
+        /** Runs the vector kernels until their compiled code settles; returns the rounds it took. */
+        int warmUp();
     }
 
-    /** The choice for one JVM: which implementation each family uses, and why a family runs plain Java, or null. */
-    record Choice(Gemm gemm, GateRows gateRows, String fallback, Level level) {
+    /**
+     * The choice for one JVM: which implementation each family uses, and why a family runs plain Java, or null;
+     * vector is what to warm up, or null.
+     */
+    record Choice(Gemm gemm, GateRows gateRows, String fallback, Level level, VectorFamilies vector) {
     }
 
     private static final Choice CHOICE = choose(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(),
-            System.getProperty("rnn4j.vector"), System.getProperty("rnn4j.vector.gates"),
-            Runtime.version().feature(), Kernels::loadVector);
+            System.getProperty("rnn4j.vector"), System.getProperty("rnn4j.vector.gates"), Kernels::loadVector);
+    private static final Gemm PLAIN_GEMM = new ScalarGemm();
+    /** True while the vector kernels warm up; until then their plain twins (same bits) serve every call. */
+    private static volatile boolean warming;
 
     static {
         if (CHOICE.fallback() != null) {
             System.getLogger("dev.rnn4j").log(CHOICE.level(), CHOICE.fallback());
+        }
+        if (CHOICE.vector() != null && !"false".equalsIgnoreCase(System.getProperty("rnn4j.warmup"))) {
+            warming = true;
+            Thread t = new Thread(Kernels::warmUp, "rnn4j-warm-up");
+            t.setDaemon(true);
+            t.start();
         }
     }
 
@@ -52,16 +63,42 @@ public final class Kernels {
     }
 
     public static Gemm gemm() {
-        return CHOICE.gemm();
+        return warming ? PLAIN_GEMM : CHOICE.gemm();
     }
 
     public static GateRows gateRows() {
-        return CHOICE.gateRows();
+        return warming ? GateRows.PLAIN : CHOICE.gateRows();
     }
 
-    /** Which implementations run, e.g. "gemm: VectorGemm (16 float lanes, 4×32 tile); gates: VectorGateRows …". */
+    /** The choice this JVM made, warm or not. */
+    static Choice choice() {
+        return CHOICE;
+    }
+
+    /** Whether the plain twins still serve while the vector kernels warm up. */
+    public static boolean warmingUp() {
+        return warming;
+    }
+
+    private static void warmUp() {
+        long t0 = System.nanoTime();
+        try {
+            int rounds = CHOICE.vector().warmUp();
+            System.getLogger("dev.rnn4j").log(Level.DEBUG, () -> String.format("rnn4j: vector kernels warm after %d "
+                    + "rounds, %.2f s", rounds, (System.nanoTime() - t0) / 1e9));
+        } catch (RuntimeException | LinkageError e) {
+            System.getLogger("dev.rnn4j").log(Level.WARNING, "rnn4j: warming up the vector kernels failed: " + e);
+        } finally {
+            warming = false;
+        }
+    }
+
+    /**
+     * Which implementations run, e.g. "gemm: VectorGemm (16 float lanes, …); gates: VectorGateRows …", and whether
+     * the plain twins still serve while those warm up.
+     */
     public static String describe() {
-        return "gemm: " + CHOICE.gemm() + "; gates: " + CHOICE.gateRows();
+        return "gemm: " + CHOICE.gemm() + "; gates: " + CHOICE.gateRows() + (warming ? " (warming up)" : "");
     }
 
     /** Loads the vector families, or says why they could not be loaded. */
@@ -74,33 +111,28 @@ public final class Kernels {
     }
 
     /** The decision, from what the JVM offers and the properties; a pure function so that tests can try each case. */
-    static Choice choose(boolean modulePresent, String vectorProperty, String gatesProperty, int jdk, Loader loader) {
+    static Choice choose(boolean modulePresent, String vectorProperty, String gatesProperty, Loader loader) {
         Gemm plainGemm = new ScalarGemm();
         if ("false".equalsIgnoreCase(vectorProperty)) {
             return new Choice(plainGemm, GateRows.PLAIN, "rnn4j: plain-Java kernels (-Drnn4j.vector=false)",
-                    Level.INFO);
+                    Level.INFO, null);
         }
         if (!modulePresent) {
             return new Choice(plainGemm, GateRows.PLAIN, "rnn4j: the Vector API is not available, so the kernels run "
                     + "in plain Java, many times slower: run java with --add-modules jdk.incubator.vector",
-                    Level.WARNING);
+                    Level.WARNING, null);
         }
         VectorFamilies vector;
         try {
             vector = loader.load();
         } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
             return new Choice(plainGemm, GateRows.PLAIN, "rnn4j: the Vector API kernels failed to load (" + e
-                    + "); running the plain-Java kernels", Level.WARNING);
+                    + "); running the plain-Java kernels", Level.WARNING, null);
         }
         if ("false".equalsIgnoreCase(gatesProperty)) {
             return new Choice(vector.gemm(), GateRows.PLAIN, "rnn4j: plain-Java gate loops (-Drnn4j.vector.gates=false)",
-                    Level.INFO);
+                    Level.INFO, vector);
         }
-        if (gatesProperty == null && jdk < VECTOR_GATES_MIN_JDK) {
-            return new Choice(vector.gemm(), GateRows.PLAIN, "rnn4j: plain-Java gate loops on JDK " + jdk
-                    + " (the vector ones pay from JDK " + VECTOR_GATES_MIN_JDK + "; -Drnn4j.vector.gates=true forces them)",
-                    Level.DEBUG);
-        }
-        return new Choice(vector.gemm(), vector.gateRows(), null, Level.DEBUG);
+        return new Choice(vector.gemm(), vector.gateRows(), null, Level.DEBUG, vector);
     }
 }

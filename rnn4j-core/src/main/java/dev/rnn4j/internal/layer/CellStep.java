@@ -38,9 +38,9 @@ abstract class CellStep {
      *
      * @param hh  (rows, G·H): h_prev·W_hhᵀ, without bias; used as scratch
      * @param bHh (G·H) or null
-     * @param h   receives the new h (before any projection) at row r0
+     * @param h   receives the new h (before any projection) at row hRow
      */
-    abstract void forward(int rows, int r0, float[] hh, float[] bHh, LayerState s, float[] h);
+    abstract void forward(int rows, int r0, float[] hh, float[] bHh, LayerState s, float[] h, int hRow);
 
     /**
      * Step backward.
@@ -76,10 +76,11 @@ abstract class CellStep {
         }
 
         @Override
-        void forward(int rows, int r0, float[] hh, float[] bHh, LayerState s, float[] h) {
-            int g = r0 * 4 * hidden, r = r0 * hidden, sv = r0 * savedPerRow();
+        void forward(int rows, int r0, float[] hh, float[] bHh, LayerState s, float[] h, int hRow) {
+            int g = r0 * 4 * hidden, r = s.stateRow(r0) * hidden, sv = s.stateRow(r0) * savedPerRow();
+            int ho = hRow * hidden;
             RowSplit.forward(rows, hidden, (a, b) -> gates.lstmForward(a, b, hidden, hh, bHh, s.pre, g,
-                    s.prevC, r, h, r, s.cs, r, s.saved, sv));
+                    s.prevC, r, h, ho, s.cs, r, s.saved, sv));
         }
 
         @Override
@@ -102,10 +103,11 @@ abstract class CellStep {
         }
 
         @Override
-        void forward(int rows, int r0, float[] hh, float[] bHh, LayerState s, float[] h) {
-            int g = r0 * 3 * hidden, r = r0 * hidden, sv = r0 * savedPerRow();
+        void forward(int rows, int r0, float[] hh, float[] bHh, LayerState s, float[] h, int hRow) {
+            int g = r0 * 3 * hidden, r = s.stateRow(r0) * hidden, sv = s.stateRow(r0) * savedPerRow();
+            int ho = hRow * hidden;
             RowSplit.forward(rows, hidden, (a, b) -> gates.gruForward(a, b, hidden, hh, bHh, s.pre, g,
-                    s.prevH, r, h, r, s.saved, sv));
+                    s.prevH, r, h, ho, s.saved, sv));
         }
 
         @Override
@@ -141,10 +143,10 @@ abstract class CellStep {
         }
 
         @Override
-        void forward(int rows, int r0, float[] hh, float[] bHh, LayerState s, float[] h) {
-            int r = r0 * hidden;
+        void forward(int rows, int r0, float[] hh, float[] bHh, LayerState s, float[] h, int hRow) {
+            int r = r0 * hidden, sv = s.stateRow(r0) * hidden;
             RowSplit.forward(rows, hidden, (a, b) -> gates.elmanForward(a, b, hidden, relu, hh, bHh, s.pre, r,
-                    h, r, s.saved, r));
+                    h, hRow * hidden, s.saved, sv));
         }
 
         @Override

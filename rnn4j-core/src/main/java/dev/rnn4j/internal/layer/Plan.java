@@ -53,10 +53,10 @@ final class Plan {
         return reverse ? steps() - 1 - s : s;
     }
 
-    /** Runs every step; xs (rows, I), h0 (N, H'), c0 (N, H) or null. */
-    LayerState forward(float[] xs, float[] h0, float[] c0, RecurrentLayer.Values w, boolean reverse) {
+    /** Runs every step; xs (rows, I), h0 (N, H'), c0 (N, H) or null; keep: whether a backward pass follows. */
+    LayerState forward(float[] xs, float[] h0, float[] c0, RecurrentLayer.Values w, boolean reverse, boolean keep) {
         Gemm gemm = Kernels.gemm();
-        LayerState s = new LayerState(this, h0, c0);
+        LayerState s = new LayerState(this, h0, c0, keep);
         // pre (rows, G·H) = X · W_ihᵀ + b_ih, every step at once
         gemm.gemm(false, true, rows, gh, inputSize, xs, 0, inputSize, w.wIh(), 0, inputSize, s.pre, 0, gh, false);
         if (w.bIh() != null) {
@@ -71,18 +71,19 @@ final class Plan {
             int t = step(i, reverse);
             int n = batchSizes[t];
             int r0 = rowStart[t];
-            System.arraycopy(s.curH, 0, s.prevH, r0 * hr, n * hr);
+            int sr = s.stateRow(r0);
+            System.arraycopy(s.curH, 0, s.prevH, sr * hr, n * hr);
             if (s.curC != null) {
-                System.arraycopy(s.curC, 0, s.prevC, r0 * hidden, n * hidden);
+                System.arraycopy(s.curC, 0, s.prevC, sr * hidden, n * hidden);
             }
-            gemm.gemm(false, n, gh, hr, s.prevH, r0 * hr, hr, whT, hh, 0, gh, false);
-            step.forward(n, r0, hh, w.bHh(), s, stepH);
+            gemm.gemm(false, n, gh, hr, s.prevH, sr * hr, hr, whT, hh, 0, gh, false);
+            step.forward(n, r0, hh, w.bHh(), s, stepH, projected ? sr : r0);
             if (projected) {
-                gemm.gemm(false, n, hr, hidden, s.hTilde, r0 * hidden, hidden, whrT, s.out, r0 * hr, hr, false);
+                gemm.gemm(false, n, hr, hidden, s.hTilde, sr * hidden, hidden, whrT, s.out, r0 * hr, hr, false);
             }
             System.arraycopy(s.out, r0 * hr, s.curH, 0, n * hr);
             if (s.curC != null) {
-                System.arraycopy(s.cs, r0 * hidden, s.curC, 0, n * hidden);
+                System.arraycopy(s.cs, sr * hidden, s.curC, 0, n * hidden);
             }
         }
         return s;

@@ -66,12 +66,14 @@ public final class RecurrentLayer {
         Plan plan = new Plan(mode, x, batchSizes, w);
         float[] xs = x.toFloatArray();
         Values weights = Values.of(w);
-        LayerState s = plan.forward(xs, h0.toFloatArray(), c0 == null ? null : c0.toFloatArray(), weights, reverse);
+        Tensor[] inputs = {x, h0, c0, w.wIh(), w.wHh(), w.bIh(), w.bHh(), w.wHr()};
+        boolean backward = Op.needsGrad(inputs);
+        LayerState s = plan.forward(xs, h0.toFloatArray(), c0 == null ? null : c0.toFloatArray(), weights, reverse,
+                backward);
         Tensor output = Torch.fromArray(s.out, outputShape);
         Tensor lastHidden = Torch.fromArray(s.curH, plan.batch, plan.hr);
         Tensor lastCell = s.curC == null ? null : Torch.fromArray(s.curC, plan.batch, plan.hidden);
-        Tensor[] inputs = {x, h0, c0, w.wIh(), w.wHh(), w.bIh(), w.bHh(), w.wHr()};
-        if (Op.needsGrad(inputs)) {
+        if (backward) {
             LayerBackward bptt = new LayerBackward(plan, reverse, x.shape().toArray(), inputs);
             Op.record(new Tensor[]{output, lastHidden, lastCell}, gradName, Op.save(s, xs, weights), bptt::backward,
                     inputs);

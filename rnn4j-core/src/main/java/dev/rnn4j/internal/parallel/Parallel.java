@@ -2,6 +2,7 @@ package dev.rnn4j.internal.parallel;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -47,24 +48,35 @@ public final class Parallel {
 
     /** Runs body over [0,n) in chunks of about grain indices or more; inline when that cannot pay. */
     public static void parallelFor(int n, int grain, IntRangeBody body) {
+        int g = Math.max(1, grain);
+        run(n, g, (int) Math.min((n + (long) g - 1) / g, 4L * numThreads), false, body);
+    }
+
+    /**
+     * Runs body over [0,n) cut into one chunk per thread, each thread taking the same chunk at every call while all
+     * are awake: a recurrent step's GEMM then finds its share of the weight in its own core's cache, step after step.
+     * A chunk whose thread has not started it when another thread is done is taken by that one.
+     */
+    public static void parallelForAffine(int n, IntRangeBody body) {
+        run(n, 1, Math.min(n, numThreads), true, body);
+    }
+
+    private static void run(int n, int grain, int chunks, boolean affine, IntRangeBody body) {
         if (n <= 0) {
             return;
         }
-        int g = Math.max(1, grain);
-        int threads = numThreads;
         // a worker that calls back in runs inline: waiting on its own pool could deadlock
-        if (threads == 1 || n <= g || Thread.currentThread() instanceof Worker) {
+        if (numThreads == 1 || n <= grain || chunks < 2 || Thread.currentThread() instanceof Worker) {
             body.run(0, n);
             return;
         }
-        int chunks = (int) Math.min((n + (long) g - 1) / g, 4L * threads);
         Pool p = pool();
         if (!p.busy.compareAndSet(false, true)) { // another caller (or this one, nested) holds the pool
             body.run(0, n);
             return;
         }
         try {
-            p.run(new Job(body, n, chunks, Thread.currentThread()));
+            p.run(new Job(body, n, chunks, affine, Thread.currentThread()));
         } finally {
             p.busy.set(false);
         }
@@ -89,27 +101,49 @@ public final class Parallel {
         return pool;
     }
 
-    /** One parallelFor: chunks are claimed from next and counted in done, whoever runs them. */
+    /**
+     * One parallelFor: chunks are claimed and counted in done, whoever runs them. Dynamic: in order from next.
+     * Affine: thread i (the caller is 0, worker w is w + 1) claims chunk i first, then any chunk still unclaimed.
+     */
     private static final class Job {
         final IntRangeBody body;
         final int n, chunks;
+        final boolean affine;
         final Thread caller;
         final AtomicInteger next = new AtomicInteger();
+        final AtomicIntegerArray claimed;
         final AtomicInteger done = new AtomicInteger();
         volatile Throwable failure;
         volatile boolean callerParked;
 
-        Job(IntRangeBody body, int n, int chunks, Thread caller) {
+        Job(IntRangeBody body, int n, int chunks, boolean affine, Thread caller) {
             this.body = body;
             this.n = n;
             this.chunks = chunks;
+            this.affine = affine;
             this.caller = caller;
+            this.claimed = affine ? new AtomicIntegerArray(chunks) : null;
         }
 
-        /** Runs chunks until none is left; returns whether this thread finished the last one. */
-        void drain() {
+        /** The next chunk thread {@code self} runs, or -1 when none is left. */
+        private int claim(int self) {
+            if (!affine) {
+                int c = next.getAndIncrement();
+                return c < chunks ? c : -1;
+            }
+            for (int i = 0; i < chunks; i++) {
+                int c = (self + i) % chunks;
+                if (claimed.get(c) == 0 && claimed.compareAndSet(c, 0, 1)) {
+                    return c;
+                }
+            }
+            return -1;
+        }
+
+        /** Runs chunks until none is left; {@code self} is the thread's place in the pool (the caller's is 0). */
+        void drain(int self) {
             int finished = 0;
-            for (int c; (c = next.getAndIncrement()) < chunks; ) {
+            for (int c; (c = claim(self)) >= 0; ) {
                 try {
                     body.run((int) ((long) c * n / chunks), (int) ((long) (c + 1) * n / chunks));
                 } catch (Throwable e) {
@@ -154,7 +188,7 @@ public final class Parallel {
         Pool(int size) {
             workers = new Worker[size];
             for (int i = 0; i < size; i++) {
-                workers[i] = new Worker(this);
+                workers[i] = new Worker(this, i + 1);
                 workers[i].start();
             }
         }
@@ -167,7 +201,7 @@ public final class Parallel {
                     LockSupport.unpark(w);
                 }
             }
-            j.drain();
+            j.drain(0);
             j.await();
             rethrow(j.failure);
         }
@@ -184,11 +218,13 @@ public final class Parallel {
     private static final class Worker extends Thread {
         private static final AtomicInteger COUNT = new AtomicInteger();
         final Pool pool;
+        final int self;
         volatile boolean parked;
 
-        Worker(Pool pool) {
+        Worker(Pool pool, int self) {
             super("rnn4j-parallel-" + COUNT.incrementAndGet());
             this.pool = pool;
+            this.self = self;
             setDaemon(true); // the pool must never keep the JVM alive
         }
 
@@ -199,7 +235,7 @@ public final class Parallel {
                 long e = pool.epoch;
                 if (e != seen) {
                     seen = e;
-                    pool.job.drain();
+                    pool.job.drain(self);
                     continue;
                 }
                 long deadline = System.nanoTime() + SPIN_NANOS;

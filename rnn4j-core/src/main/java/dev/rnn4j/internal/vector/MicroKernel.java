@@ -1,182 +1,204 @@
 package dev.rnn4j.internal.vector;
 
+import dev.rnn4j.internal.kernel.gemm.Arithmetic;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The register tile: an MR×NR block of C kept in 2·MR vector registers while it runs down a packed A strip and a
- * B strip. Each step is one broadcast of an A element and two multiply-then-add per row. Fewer rows (a batch of
- * 1 or 2, the last rows of A) run a 1- or 2-row tile, so rows padded with zeros cost nothing.
+ * The register tile of the default arithmetic ({@link Arithmetic}): an MR×NR block of sums kept in 2·MR vector
+ * registers while it runs down a packed A strip and a B strip, one depth block long. Each depth step is one
+ * broadcast of an A element and two fused multiply-adds per row, so 16 independent sums keep both FMA pipes busy
+ * through their latency. The sums start at zero and end as C = t or C = C + t: a later depth block adds its own
+ * sum, as the plain twin does. Fewer rows (a batch of 1 to 4, the last rows of A) run a 1-, 2- or 4-row tile.
  *
- * <p>Every element of C gets exactly {@link ScalarGemm}'s arithmetic, whatever its tile or thread: t = 0, then
- * t = t + a·b (two roundings, not a fused multiply-add) in depth order, then C = t or C + t. That is also the
- * arithmetic of the reference BLAS that PyTorch's golden vectors came from; a fused multiply-add moved rounding
- * enough to break the 1e-5 golden tolerance where gradients cancel. On cores with separate add and multiply
- * pipes the unfused pair costs little throughput.
- *
- * <p>The tile is 4 rows, not 8, and each variant is its own small method: JDK 17's C1 gave up on the 8-row
- * method ("out of virtual registers"), leaving it in slow boxed code for a long time under tiered compilation.
- * With 8 accumulators the multiply and add pipes are still kept busy (8 independent sums per depth step).
+ * <p>The tile methods only compute and store, straight into C when they can, else into a scratch tile that a
+ * second, small method adds to C or cuts at its edge. C2 stops inlining once a method's graph passes a node
+ * budget, and a Vector API call left un-inlined falls back to boxed code a hundred times slower: an 8-row tile that
+ * also loaded and added C in place was past it.
  */
 final class MicroKernel {
     static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     static final int L = S.length();
-    static final int MR = 4;
+    static final int MR = 8;
     static final int NR = 2 * L;
-
-    /** C = t. */
-    static final int STORE = 0;
-    /** C = C + t. */
-    static final int ADD = 1;
-    /** t starts from C (a later depth block of the same sum), then C = t. */
-    static final int CONTINUE = 2;
 
     private MicroKernel() {}
 
     /**
      * C[0:rows, 0:cols] = (C +) Ap·Bp, where Ap is (MR,kc) packed as ap[aBase + p*MR + r] and Bp is (kc,NR) read as
-     * bp[bBase + p*bStride + j] (packed: bStride = NR; or B's own rows); scratch holds MR·NR floats for a tile cut
-     * by the edge of C. mode is STORE, ADD or CONTINUE. rows ≤ MR.
+     * bp[bBase + p*bStride + j] (packed: bStride = NR; or B's own rows); scratch holds MR·NR floats. rows ≤ MR.
      */
     static void run(int kc, float[] ap, int aBase, float[] bp, int bBase, int bStride,
-                    float[] c, int cOff, int ldc, int rows, int cols, int mode, float[] scratch) {
-        if (rows > 2) {
-            run4(kc, ap, aBase, bp, bBase, bStride, c, cOff, ldc, rows, cols, mode, scratch);
+                    float[] c, int cOff, int ldc, int rows, int cols, boolean add, float[] scratch) {
+        // a tile writes all of its rows: straight into C only when they are all C's
+        boolean direct = !add && cols == NR && rows == tileRows(rows);
+        float[] t = direct ? c : scratch;
+        int tOff = direct ? cOff : 0, ldt = direct ? ldc : NR;
+        if (rows > 4) {
+            tile8(kc, ap, aBase, bp, bBase, bStride, t, tOff, ldt);
+        } else if (rows > 2) {
+            tile4(kc, ap, aBase, bp, bBase, bStride, t, tOff, ldt);
         } else if (rows == 2) {
-            run2(kc, ap, aBase, bp, bBase, bStride, c, cOff, ldc, rows, cols, mode, scratch);
+            tile2(kc, ap, aBase, bp, bBase, bStride, t, tOff, ldt);
         } else {
-            run1(kc, ap, aBase, bp, bBase, bStride, c, cOff, ldc, rows, cols, mode, scratch);
+            tile1(kc, ap, aBase, bp, bBase, bStride, t, tOff, ldt);
+        }
+        if (direct) {
+            return;
+        }
+        if (add && cols == NR) {
+            addRows(scratch, c, cOff, ldc, rows);
+        } else {
+            putEdge(scratch, c, cOff, ldc, rows, cols, add);
         }
     }
 
-    /** The 4-row tile; rows may be fewer (an edge), the missing rows of A are zeros. */
-    private static void run4(int kc, float[] ap, int aBase, float[] bp, int bBase, int bStride,
-                             float[] c, int cOff, int ldc, int rows, int cols, int mode, float[] scratch) {
-        boolean whole = rows == 4 && cols == NR;
-        float[] init = c;
-        int initOff = cOff;
-        int initLd = ldc;
-        if (mode == CONTINUE && !whole) {
-            copyEdge(c, cOff, ldc, rows, cols, scratch);
-            init = scratch;
-            initOff = 0;
-            initLd = NR;
-        }
-        boolean load = mode == CONTINUE;
-        FloatVector c00 = start(load, init, initOff, 0), c01 = start(load, init, initOff + L, 0);
-        FloatVector c10 = start(load, init, initOff, initLd), c11 = start(load, init, initOff + L, initLd);
-        FloatVector c20 = start(load, init, initOff, 2 * initLd), c21 = start(load, init, initOff + L, 2 * initLd);
-        FloatVector c30 = start(load, init, initOff, 3 * initLd), c31 = start(load, init, initOff + L, 3 * initLd);
+    /** The rows a tile for {@code rows} rows writes. */
+    private static int tileRows(int rows) {
+        return rows > 4 ? 8 : rows > 2 ? 4 : rows;
+    }
+
+    /** The 8-row tile. */
+    private static void tile8(int kc, float[] ap, int aBase, float[] bp, int bBase, int bStride,
+                              float[] t, int tOff, int ldt) {
+        FloatVector c00 = FloatVector.zero(S), c01 = c00;
+        FloatVector c10 = FloatVector.zero(S), c11 = c10;
+        FloatVector c20 = FloatVector.zero(S), c21 = c20;
+        FloatVector c30 = FloatVector.zero(S), c31 = c30;
+        FloatVector c40 = FloatVector.zero(S), c41 = c40;
+        FloatVector c50 = FloatVector.zero(S), c51 = c50;
+        FloatVector c60 = FloatVector.zero(S), c61 = c60;
+        FloatVector c70 = FloatVector.zero(S), c71 = c70;
         for (int p = 0, ai = aBase, bi = bBase; p < kc; p++, ai += MR, bi += bStride) {
             FloatVector b0 = FloatVector.fromArray(S, bp, bi);
             FloatVector b1 = FloatVector.fromArray(S, bp, bi + L);
             FloatVector a;
             a = FloatVector.broadcast(S, ap[ai + 0]);
-            c00 = c00.add(a.mul(b0));
-            c01 = c01.add(a.mul(b1));
+            c00 = a.fma(b0, c00);
+            c01 = a.fma(b1, c01);
             a = FloatVector.broadcast(S, ap[ai + 1]);
-            c10 = c10.add(a.mul(b0));
-            c11 = c11.add(a.mul(b1));
+            c10 = a.fma(b0, c10);
+            c11 = a.fma(b1, c11);
             a = FloatVector.broadcast(S, ap[ai + 2]);
-            c20 = c20.add(a.mul(b0));
-            c21 = c21.add(a.mul(b1));
+            c20 = a.fma(b0, c20);
+            c21 = a.fma(b1, c21);
             a = FloatVector.broadcast(S, ap[ai + 3]);
-            c30 = c30.add(a.mul(b0));
-            c31 = c31.add(a.mul(b1));
+            c30 = a.fma(b0, c30);
+            c31 = a.fma(b1, c31);
+            a = FloatVector.broadcast(S, ap[ai + 4]);
+            c40 = a.fma(b0, c40);
+            c41 = a.fma(b1, c41);
+            a = FloatVector.broadcast(S, ap[ai + 5]);
+            c50 = a.fma(b0, c50);
+            c51 = a.fma(b1, c51);
+            a = FloatVector.broadcast(S, ap[ai + 6]);
+            c60 = a.fma(b0, c60);
+            c61 = a.fma(b1, c61);
+            a = FloatVector.broadcast(S, ap[ai + 7]);
+            c70 = a.fma(b0, c70);
+            c71 = a.fma(b1, c71);
         }
-        boolean add = mode == ADD;
-        if (whole) {
-            store(c00, c01, c, cOff, add);
-            store(c10, c11, c, cOff + ldc, add);
-            store(c20, c21, c, cOff + 2 * ldc, add);
-            store(c30, c31, c, cOff + 3 * ldc, add);
-            return;
+        c00.intoArray(t, tOff + 0 * ldt);
+        c01.intoArray(t, tOff + 0 * ldt + L);
+        c10.intoArray(t, tOff + 1 * ldt);
+        c11.intoArray(t, tOff + 1 * ldt + L);
+        c20.intoArray(t, tOff + 2 * ldt);
+        c21.intoArray(t, tOff + 2 * ldt + L);
+        c30.intoArray(t, tOff + 3 * ldt);
+        c31.intoArray(t, tOff + 3 * ldt + L);
+        c40.intoArray(t, tOff + 4 * ldt);
+        c41.intoArray(t, tOff + 4 * ldt + L);
+        c50.intoArray(t, tOff + 5 * ldt);
+        c51.intoArray(t, tOff + 5 * ldt + L);
+        c60.intoArray(t, tOff + 6 * ldt);
+        c61.intoArray(t, tOff + 6 * ldt + L);
+        c70.intoArray(t, tOff + 7 * ldt);
+        c71.intoArray(t, tOff + 7 * ldt + L);
+    }
+
+    /** The 4-row tile. */
+    private static void tile4(int kc, float[] ap, int aBase, float[] bp, int bBase, int bStride,
+                              float[] t, int tOff, int ldt) {
+        FloatVector c00 = FloatVector.zero(S), c01 = c00;
+        FloatVector c10 = FloatVector.zero(S), c11 = c10;
+        FloatVector c20 = FloatVector.zero(S), c21 = c20;
+        FloatVector c30 = FloatVector.zero(S), c31 = c30;
+        for (int p = 0, ai = aBase, bi = bBase; p < kc; p++, ai += MR, bi += bStride) {
+            FloatVector b0 = FloatVector.fromArray(S, bp, bi);
+            FloatVector b1 = FloatVector.fromArray(S, bp, bi + L);
+            FloatVector a;
+            a = FloatVector.broadcast(S, ap[ai + 0]);
+            c00 = a.fma(b0, c00);
+            c01 = a.fma(b1, c01);
+            a = FloatVector.broadcast(S, ap[ai + 1]);
+            c10 = a.fma(b0, c10);
+            c11 = a.fma(b1, c11);
+            a = FloatVector.broadcast(S, ap[ai + 2]);
+            c20 = a.fma(b0, c20);
+            c21 = a.fma(b1, c21);
+            a = FloatVector.broadcast(S, ap[ai + 3]);
+            c30 = a.fma(b0, c30);
+            c31 = a.fma(b1, c31);
         }
-        c00.intoArray(scratch, 0 * NR);
-        c01.intoArray(scratch, 0 * NR + L);
-        c10.intoArray(scratch, 1 * NR);
-        c11.intoArray(scratch, 1 * NR + L);
-        c20.intoArray(scratch, 2 * NR);
-        c21.intoArray(scratch, 2 * NR + L);
-        c30.intoArray(scratch, 3 * NR);
-        c31.intoArray(scratch, 3 * NR + L);
-        putEdge(scratch, c, cOff, ldc, rows, cols, add);
+        c00.intoArray(t, tOff + 0 * ldt);
+        c01.intoArray(t, tOff + 0 * ldt + L);
+        c10.intoArray(t, tOff + 1 * ldt);
+        c11.intoArray(t, tOff + 1 * ldt + L);
+        c20.intoArray(t, tOff + 2 * ldt);
+        c21.intoArray(t, tOff + 2 * ldt + L);
+        c30.intoArray(t, tOff + 3 * ldt);
+        c31.intoArray(t, tOff + 3 * ldt + L);
     }
 
     /** The 2-row tile. */
-    private static void run2(int kc, float[] ap, int aBase, float[] bp, int bBase, int bStride,
-                             float[] c, int cOff, int ldc, int rows, int cols, int mode, float[] scratch) {
-        boolean whole = rows == 2 && cols == NR;
-        float[] init = c;
-        int initOff = cOff;
-        int initLd = ldc;
-        if (mode == CONTINUE && !whole) {
-            copyEdge(c, cOff, ldc, rows, cols, scratch);
-            init = scratch;
-            initOff = 0;
-            initLd = NR;
-        }
-        boolean load = mode == CONTINUE;
-        FloatVector c00 = start(load, init, initOff, 0), c01 = start(load, init, initOff + L, 0);
-        FloatVector c10 = start(load, init, initOff, initLd), c11 = start(load, init, initOff + L, initLd);
+    private static void tile2(int kc, float[] ap, int aBase, float[] bp, int bBase, int bStride,
+                              float[] t, int tOff, int ldt) {
+        FloatVector c00 = FloatVector.zero(S), c01 = c00;
+        FloatVector c10 = FloatVector.zero(S), c11 = c10;
         for (int p = 0, ai = aBase, bi = bBase; p < kc; p++, ai += MR, bi += bStride) {
             FloatVector b0 = FloatVector.fromArray(S, bp, bi);
             FloatVector b1 = FloatVector.fromArray(S, bp, bi + L);
             FloatVector a;
             a = FloatVector.broadcast(S, ap[ai + 0]);
-            c00 = c00.add(a.mul(b0));
-            c01 = c01.add(a.mul(b1));
+            c00 = a.fma(b0, c00);
+            c01 = a.fma(b1, c01);
             a = FloatVector.broadcast(S, ap[ai + 1]);
-            c10 = c10.add(a.mul(b0));
-            c11 = c11.add(a.mul(b1));
+            c10 = a.fma(b0, c10);
+            c11 = a.fma(b1, c11);
         }
-        boolean add = mode == ADD;
-        if (whole) {
-            store(c00, c01, c, cOff, add);
-            store(c10, c11, c, cOff + ldc, add);
-            return;
-        }
-        c00.intoArray(scratch, 0 * NR);
-        c01.intoArray(scratch, 0 * NR + L);
-        c10.intoArray(scratch, 1 * NR);
-        c11.intoArray(scratch, 1 * NR + L);
-        putEdge(scratch, c, cOff, ldc, rows, cols, add);
+        c00.intoArray(t, tOff + 0 * ldt);
+        c01.intoArray(t, tOff + 0 * ldt + L);
+        c10.intoArray(t, tOff + 1 * ldt);
+        c11.intoArray(t, tOff + 1 * ldt + L);
     }
 
     /** The 1-row tile. */
-    private static void run1(int kc, float[] ap, int aBase, float[] bp, int bBase, int bStride,
-                             float[] c, int cOff, int ldc, int rows, int cols, int mode, float[] scratch) {
-        boolean whole = rows == 1 && cols == NR;
-        float[] init = c;
-        int initOff = cOff;
-        int initLd = ldc;
-        if (mode == CONTINUE && !whole) {
-            copyEdge(c, cOff, ldc, rows, cols, scratch);
-            init = scratch;
-            initOff = 0;
-            initLd = NR;
-        }
-        boolean load = mode == CONTINUE;
-        FloatVector c00 = start(load, init, initOff, 0), c01 = start(load, init, initOff + L, 0);
+    private static void tile1(int kc, float[] ap, int aBase, float[] bp, int bBase, int bStride,
+                              float[] t, int tOff, int ldt) {
+        FloatVector c00 = FloatVector.zero(S), c01 = c00;
         for (int p = 0, ai = aBase, bi = bBase; p < kc; p++, ai += MR, bi += bStride) {
             FloatVector b0 = FloatVector.fromArray(S, bp, bi);
             FloatVector b1 = FloatVector.fromArray(S, bp, bi + L);
-            FloatVector a = FloatVector.broadcast(S, ap[ai]);
-            c00 = c00.add(a.mul(b0));
-            c01 = c01.add(a.mul(b1));
+            FloatVector a;
+            a = FloatVector.broadcast(S, ap[ai + 0]);
+            c00 = a.fma(b0, c00);
+            c01 = a.fma(b1, c01);
         }
-        boolean add = mode == ADD;
-        if (whole) {
-            store(c00, c01, c, cOff, add);
-            return;
+        c00.intoArray(t, tOff + 0 * ldt);
+        c01.intoArray(t, tOff + 0 * ldt + L);
+    }
+
+    /** C[r] += t[r] for whole rows of the tile. */
+    private static void addRows(float[] t, float[] c, int cOff, int ldc, int rows) {
+        for (int r = 0; r < rows; r++) {
+            int ci = cOff + r * ldc;
+            FloatVector.fromArray(S, t, r * NR).add(FloatVector.fromArray(S, c, ci)).intoArray(c, ci);
+            FloatVector.fromArray(S, t, r * NR + L).add(FloatVector.fromArray(S, c, ci + L)).intoArray(c, ci + L);
         }
-        c00.intoArray(scratch, 0 * NR);
-        c01.intoArray(scratch, 0 * NR + L);
-        putEdge(scratch, c, cOff, ldc, rows, cols, add);
     }
 
     /** Stores one whole row of the tile: C = t or C + t. Small enough that C2 always inlines it (no boxing). */
-    private static void store(FloatVector t0, FloatVector t1, float[] c, int ci, boolean add) {
+    static void store(FloatVector t0, FloatVector t1, float[] c, int ci, boolean add) {
         if (add) {
             t0 = t0.add(FloatVector.fromArray(S, c, ci));
             t1 = t1.add(FloatVector.fromArray(S, c, ci + L));
@@ -185,20 +207,8 @@ final class MicroKernel {
         t1.intoArray(c, ci + L);
     }
 
-    /** A whole tile's accumulator: zero, or the row of C (or of its edge copy) it continues. */
-    private static FloatVector start(boolean load, float[] x, int off, int rowOff) {
-        return load ? FloatVector.fromArray(S, x, off + rowOff) : FloatVector.zero(S);
-    }
-
-    /** Copies the rows×cols corner of C into a zero-padded MR×NR tile. */
-    private static void copyEdge(float[] c, int cOff, int ldc, int rows, int cols, float[] t) {
-        java.util.Arrays.fill(t, 0f);
-        for (int r = 0; r < rows; r++) {
-            System.arraycopy(c, cOff + r * ldc, t, r * NR, cols);
-        }
-    }
-
-    private static void putEdge(float[] t, float[] c, int cOff, int ldc, int rows, int cols, boolean add) {
+    /** The rows×cols corner of a tile kept in t (rows of NR floats) into C. */
+    static void putEdge(float[] t, float[] c, int cOff, int ldc, int rows, int cols, boolean add) {
         for (int r = 0; r < rows; r++) {
             for (int j = 0; j < cols; j++) {
                 int ci = cOff + r * ldc + j;

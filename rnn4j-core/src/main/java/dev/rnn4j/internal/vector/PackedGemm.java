@@ -1,44 +1,40 @@
 package dev.rnn4j.internal.vector;
 
+import dev.rnn4j.internal.kernel.gemm.Arithmetic;
+import dev.rnn4j.internal.kernel.gemm.DepthBlocks;
 import dev.rnn4j.internal.kernel.gemm.PackedMatrix;
 import dev.rnn4j.internal.kernel.gemm.ScalarGemm;
 import dev.rnn4j.internal.parallel.IntRangeBody;
 import dev.rnn4j.internal.parallel.Parallel;
 
-import static dev.rnn4j.internal.vector.MicroKernel.MR;
 import static dev.rnn4j.internal.vector.MicroKernel.NR;
 
 /**
- * Goto/BLIS-style blocking around {@link MicroKernel}: for each column panel and depth block, op(B) is packed once
+ * Goto/BLIS-style blocking around {@link MicroKernel} (or {@link ExactMicroKernel} in the exact arithmetic): for each column panel and depth block, op(B) is packed once
  * (kc×nc, shared by all threads), then row blocks of op(A) are packed (mc×kc, per thread, sized for L2) and swept by
  * the micro-kernel strip by strip, so a kc×NR strip of B stays in L1 while it meets every A strip of the block.
  *
  * <p>Threads split the output only — row blocks × column chunks of C — and every depth block finishes before the
- * next starts and continues the running sums of the block before, so each C element sees one sum in depth order,
- * the same with any number of threads and the same as {@link ScalarGemm}.
+ * next starts, adding its sum to C (or, exact, continuing the running sums of the block before), so each C element
+ * gets the rounding {@link Arithmetic} describes, the same with any number of threads and the same as
+ * {@link ScalarGemm}.
  *
  * <p>With few rows of A (a recurrent step: the batch), B is read in place instead of packed: packing would copy
  * all of B for a product that touches each element of B only a few times. A B met many times (a recurrent weight)
  * is best packed once by {@link #pack} and passed as a {@link PackedMatrix}, whose strips are in the same layout.
  */
 final class PackedGemm {
-    static final int KC = 256;
     static final int MC = 128;
     static final int NC = 4096;
     /** Up to this many rows of A, a plain B is read where it lies. */
     static final int DIRECT_B_MAX_M = 32;
+    static final boolean AFFINE = Boolean.parseBoolean(System.getProperty("rnn4j.parallel.affine", "false"));
 
     private PackedGemm() {}
 
-    /** The depth of every depth block but maybe the last: equal blocks, no thin last one; depends on k only. */
-    static int depthBlock(int k) {
-        int depthBlocks = (k + KC - 1) / KC;
-        return (k + depthBlocks - 1) / depthBlocks;
-    }
-
     /** op(B) (k×n, k and n > 0) in strips of NR columns per depth block, as {@link Panel} reads them. */
     static PackedMatrix pack(boolean transB, int k, int n, float[] b, int bOff, int ldb, boolean parallel) {
-        int kcMax = depthBlock(k);
+        int kcMax = DepthBlocks.size(k);
         int strips = (n + NR - 1) / NR;
         float[] data = new float[k * strips * NR];
         for (int p0 = 0; p0 < k; p0 += kcMax) {
@@ -57,8 +53,9 @@ final class PackedGemm {
     static void run(boolean transA, boolean transB, int m, int n, int k,
                     float[] a, int aOff, int lda, float[] b, int bOff, int ldb, PackedMatrix packed,
                     float[] c, int cOff, int ldc, boolean accumulate, boolean parallel) {
-        int kcMax = depthBlock(k);
-        if (accumulate && kcMax < k) {
+        int kcMax = DepthBlocks.size(k);
+        boolean exact = Arithmetic.exact();
+        if (exact && accumulate && kcMax < k) {
             // C + t needs t whole before the add: sum into a scratch product first
             float[] t = new float[m * n];
             run(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, packed, t, 0, n, false, parallel);
@@ -79,9 +76,8 @@ final class PackedGemm {
                 Panel[] panels = new Panel[depthBlocks];
                 for (int d = 0; d < depthBlocks; d++) {
                     int p0 = d * kcMax;
-                    int mode = p0 > 0 ? MicroKernel.CONTINUE : accumulate ? MicroKernel.ADD : MicroKernel.STORE;
-                    Panel panel = new Panel(transA, m, nc, Math.min(kcMax, k - p0), p0, j0, a, aOff, lda,
-                            c, cOff, ldc, mode);
+                    Panel panel = new Panel(exact, transA, m, nc, Math.min(kcMax, k - p0), p0, j0, a, aOff, lda,
+                            c, cOff, ldc, accumulate);
                     if (packed != null) {
                         panel.prepacked(packed);
                     } else {
@@ -92,10 +88,10 @@ final class PackedGemm {
                 int tasks = panels[0].rowBlocks * panels[0].chunks;
                 if (parallel && panels[0].rowBlocks == 1) {
                     // one row block cut into column chunks: pack A once here, not once per chunk
-                    int strip = ((m + MR - 1) / MR) * MR;
+                    int mr = panels[0].mr, strip = ((m + mr - 1) / mr) * mr;
                     float[] ap = GemmBuffers.get().a(strip * k);
                     for (Panel panel : panels) {
-                        PanelPacking.packA(transA, a, aOff, lda, 0, m, panel.p0, panel.kc, MR, ap, strip * panel.p0);
+                        PanelPacking.packA(transA, a, aOff, lda, 0, m, panel.p0, panel.kc, mr, ap, strip * panel.p0);
                         panel.sharedA = ap;
                         panel.sharedAOff = strip * panel.p0;
                     }
@@ -105,7 +101,9 @@ final class PackedGemm {
                         panel.tiles(t0, t1);
                     }
                 };
-                if (parallel) {
+                if (parallel && AFFINE) {
+                    Parallel.parallelForAffine(tasks, body);
+                } else if (parallel) {
                     Parallel.parallelFor(tasks, 1, body);
                 } else {
                     body.run(0, tasks);
@@ -116,9 +114,8 @@ final class PackedGemm {
         for (int j0 = 0; j0 < n; j0 += NC) {
             int nc = Math.min(NC, n - j0);
             for (int p0 = 0; p0 < k; p0 += kcMax) {
-                int mode = p0 > 0 ? MicroKernel.CONTINUE : accumulate ? MicroKernel.ADD : MicroKernel.STORE;
-                Panel panel = new Panel(transA, m, nc, Math.min(kcMax, k - p0), p0, j0, a, aOff, lda,
-                        c, cOff, ldc, mode);
+                Panel panel = new Panel(exact, transA, m, nc, Math.min(kcMax, k - p0), p0, j0, a, aOff, lda,
+                        c, cOff, ldc, accumulate);
                 if (packed != null) {
                     panel.prepacked(packed);
                 } else if (directB) {
@@ -137,9 +134,12 @@ final class PackedGemm {
      * copied alone, in edge.
      */
     private static final class Panel {
-        final boolean transA;
+        final boolean exact, transA;
         final int m, nc, kc, p0, j0, aOff, lda, cOff, ldc, strips, rowBlocks, chunks;
         final float[] a, c;
+        /** The rows of a packed A strip: the tile height of the kernel that runs. */
+        final int mr;
+        /** An {@link ExactMicroKernel} mode; in the default arithmetic only STORE or ADD. */
         final int mode;
         float[] bArr;
         int bBase, sStep, pStride;
@@ -148,8 +148,10 @@ final class PackedGemm {
         float[] sharedA;
         int sharedAOff;
 
-        Panel(boolean transA, int m, int nc, int kc, int p0, int j0, float[] a, int aOff, int lda,
-              float[] c, int cOff, int ldc, int mode) {
+        Panel(boolean exact, boolean transA, int m, int nc, int kc, int p0, int j0, float[] a, int aOff, int lda,
+              float[] c, int cOff, int ldc, boolean accumulate) {
+            this.exact = exact;
+            this.mr = exact ? ExactMicroKernel.MR : MicroKernel.MR;
             this.transA = transA;
             this.m = m;
             this.nc = nc;
@@ -162,7 +164,8 @@ final class PackedGemm {
             this.c = c;
             this.cOff = cOff;
             this.ldc = ldc;
-            this.mode = mode;
+            this.mode = p0 > 0 ? (exact ? ExactMicroKernel.CONTINUE : ExactMicroKernel.ADD)
+                    : accumulate ? ExactMicroKernel.ADD : ExactMicroKernel.STORE;
             this.strips = (nc + NR - 1) / NR;
             this.rowBlocks = (m + MC - 1) / MC;
             // few row blocks (small m): cut the columns too, so both threads get work
@@ -227,8 +230,8 @@ final class PackedGemm {
                 int i0 = rowBlock * MC, mc = Math.min(MC, m - i0);
                 // tasks of one row block are consecutive: pack A once for them
                 if (sharedA == null && rowBlock != packedRowBlock) {
-                    ap = buf.a(((mc + MR - 1) / MR) * MR * kc);
-                    PanelPacking.packA(transA, a, aOff, lda, i0, mc, p0, kc, MR, ap, 0);
+                    ap = buf.a(((mc + mr - 1) / mr) * mr * kc);
+                    PanelPacking.packA(transA, a, aOff, lda, i0, mc, p0, kc, mr, ap, 0);
                     packedRowBlock = rowBlock;
                 }
                 int chunk = t % chunks;
@@ -244,9 +247,15 @@ final class PackedGemm {
                 int base = alone ? 0 : bBase + s * sStep, stride = alone ? NR : pStride;
                 int cols = Math.min(NR, nc - s * NR);
                 int cCol = cOff + j0 + s * NR;
-                for (int ir = 0; ir < mc; ir += MR) {
-                    MicroKernel.run(kc, ap, apOff + ir * kc, bs, base, stride,
-                            c, cCol + (i0 + ir) * ldc, ldc, Math.min(MR, mc - ir), cols, mode, scratch);
+                for (int ir = 0; ir < mc; ir += mr) {
+                    int rows = Math.min(mr, mc - ir), cAt = cCol + (i0 + ir) * ldc;
+                    if (exact) {
+                        ExactMicroKernel.run(kc, ap, apOff + ir * kc, bs, base, stride, c, cAt, ldc, rows, cols, mode,
+                                scratch);
+                    } else {
+                        MicroKernel.run(kc, ap, apOff + ir * kc, bs, base, stride, c, cAt, ldc, rows, cols,
+                                mode != ExactMicroKernel.STORE, scratch);
+                    }
                 }
             }
         }

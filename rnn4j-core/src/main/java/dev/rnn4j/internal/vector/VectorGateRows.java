@@ -18,6 +18,8 @@ import jdk.incubator.vector.VectorSpecies;
  * in the same order, so results equal {@link GateRows#PLAIN} bit for bit.
  */
 final class VectorGateRows implements GateRows {
+    // A row narrower than one vector goes to the plain loops: no vector lane would run, and a JIT profile taken on
+    // such rows alone would leave the vector loops compiled as never entered for the wide rows that come later.
     private static final VectorSpecies<Float> F = VectorSleef.F;
 
     private static FloatVector load(float[] a, int off) {
@@ -47,6 +49,11 @@ final class VectorGateRows implements GateRows {
     public void lstmForward(int r0, int r1, int hidden, float[] hh, float[] bHh, float[] pre, int preOff,
                             float[] cPrev, int cPrevOff, float[] h, int hOff, float[] c, int cOff,
                             float[] saved, int savedOff) {
+        if (hidden < F.length()) {
+            PLAIN.lstmForward(r0, r1, hidden, hh, bHh, pre, preOff, cPrev, cPrevOff, h, hOff, c, cOff, saved,
+                    savedOff);
+            return;
+        }
         int sleefEnd = TorchSigmoid.sleefEnd(hidden);
         int vEnd = vectorEnd(hidden);
         int L = F.length();
@@ -86,6 +93,11 @@ final class VectorGateRows implements GateRows {
     @Override
     public void lstmBackward(int r0, int r1, int hidden, float[] dh, int dhOff, float[] dc, int dcOff,
                              float[] saved, int savedOff, float[] cPrev, int cPrevOff, float[] dPre, int dPreOff) {
+        if (hidden < F.length()) {
+            PLAIN.lstmBackward(r0, r1, hidden, dh, dhOff, dc, dcOff, saved, savedOff, cPrev, cPrevOff, dPre,
+                    dPreOff);
+            return;
+        }
         int vEnd = F.loopBound(hidden);
         int L = F.length();
         FloatVector one = FloatVector.broadcast(F, 1f);
@@ -119,6 +131,10 @@ final class VectorGateRows implements GateRows {
     @Override
     public void gruForward(int r0, int r1, int hidden, float[] hh, float[] bHh, float[] pre, int preOff,
                            float[] hPrev, int hPrevOff, float[] h, int hOff, float[] saved, int savedOff) {
+        if (hidden < F.length()) {
+            PLAIN.gruForward(r0, r1, hidden, hh, bHh, pre, preOff, hPrev, hPrevOff, h, hOff, saved, savedOff);
+            return;
+        }
         int sleefEnd = TorchSigmoid.sleefEnd(hidden);
         int vEnd = vectorEnd(hidden);
         int L = F.length();
@@ -158,6 +174,11 @@ final class VectorGateRows implements GateRows {
     public void gruBackward(int r0, int r1, int hidden, float[] dh, int dhOff, float[] saved, int savedOff,
                             float[] hPrev, int hPrevOff, float[] dPre, int dPreOff, float[] dHh, int dHhOff,
                             float[] dhPrev, int dhPrevOff) {
+        if (hidden < F.length()) {
+            PLAIN.gruBackward(r0, r1, hidden, dh, dhOff, saved, savedOff, hPrev, hPrevOff, dPre, dPreOff, dHh, dHhOff,
+                    dhPrev, dhPrevOff);
+            return;
+        }
         int vEnd = F.loopBound(hidden);
         int L = F.length();
         FloatVector one = FloatVector.broadcast(F, 1f);
@@ -195,6 +216,10 @@ final class VectorGateRows implements GateRows {
     @Override
     public void elmanForward(int r0, int r1, int hidden, boolean relu, float[] hh, float[] bHh, float[] pre,
                              int preOff, float[] h, int hOff, float[] saved, int savedOff) {
+        if (hidden < F.length()) {
+            PLAIN.elmanForward(r0, r1, hidden, relu, hh, bHh, pre, preOff, h, hOff, saved, savedOff);
+            return;
+        }
         int L = F.length();
         int vEnd = F.loopBound(hidden);
         for (int r = r0; r < r1; r++) {
@@ -221,6 +246,10 @@ final class VectorGateRows implements GateRows {
     @Override
     public void elmanBackward(int r0, int r1, int hidden, boolean relu, float[] dh, int dhOff, float[] saved,
                               int savedOff, float[] dPre, int dPreOff) {
+        if (hidden < F.length()) {
+            PLAIN.elmanBackward(r0, r1, hidden, relu, dh, dhOff, saved, savedOff, dPre, dPreOff);
+            return;
+        }
         int L = F.length();
         int start = r0 * hidden;
         int end = r1 * hidden;

@@ -8,11 +8,30 @@ import dev.rnn4j.internal.parallel.Parallel;
 
 /**
  * GEMM on the incubating Vector API: cache-blocked and register-tiled ({@link PackedGemm}), split over the
- * {@link Parallel} pool for big products. Bit for bit the same results as {@link ScalarGemm}. {@link VectorKernels} offers it.
+ * {@link Parallel} pool for big products. Bit for bit the same results as {@link ScalarGemm} in either
+ * {@link dev.rnn4j.internal.kernel.gemm.Arithmetic}. {@link VectorKernels} offers it.
  */
 public final class VectorGemm implements Gemm {
     /** Below this many multiply-adds a product finishes before waking another thread pays off. */
     static final long PARALLEL_MIN_FMAS = 1L << 20;
+    /**
+     * Below this many multiply-adds the plain twin runs the product (same bits): it needs no packing, and tiny shapes
+     * (a seed-sized model run thousands of times) never reach the vector kernels, whose JIT profiles they would
+     * otherwise fill with branches that real shapes do not take.
+     */
+    static final long PLAIN_MAX_FMAS = 1L << 12;
+    private static final Gemm PLAIN = new ScalarGemm();
+
+    private final long plainMaxFmas;
+
+    public VectorGemm() {
+        this(PLAIN_MAX_FMAS);
+    }
+
+    /** With another size below which the plain twin runs: tests give 0 to run even the tiniest product here. */
+    VectorGemm(long plainMaxFmas) {
+        this.plainMaxFmas = plainMaxFmas;
+    }
 
     @Override
     public void gemm(boolean transA, boolean transB, int m, int n, int k,
@@ -26,6 +45,10 @@ public final class VectorGemm implements Gemm {
             GemmArgs.clearUnlessAccumulate(m, n, c, cOff, ldc, accumulate);
             return;
         }
+        if ((long) m * n * k < plainMaxFmas) {
+            PLAIN.gemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+            return;
+        }
         boolean parallel = (long) m * n * k >= PARALLEL_MIN_FMAS && Parallel.getNumThreads() > 1;
         PackedGemm.run(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, null, c, cOff, ldc, accumulate,
                 parallel);
@@ -36,6 +59,9 @@ public final class VectorGemm implements Gemm {
         GemmArgs.checkB(transB, k, n, b, bOff, ldb);
         if (k == 0 || n == 0) {
             return new PackedMatrix(PackedMatrix.ROW_MAJOR, k, n, new float[0], 0, 0);
+        }
+        if ((long) k * n < plainMaxFmas) {   // products with it are small: the plain twin's layout serves them
+            return PLAIN.pack(transB, k, n, b, bOff, ldb);
         }
         boolean parallel = (long) k * n >= PARALLEL_MIN_FMAS / 8 && Parallel.getNumThreads() > 1;
         return PackedGemm.pack(transB, k, n, b, bOff, ldb, parallel);
@@ -58,6 +84,7 @@ public final class VectorGemm implements Gemm {
 
     @Override
     public String toString() {
-        return "VectorGemm (" + MicroKernel.L + " float lanes, " + MicroKernel.MR + "×" + MicroKernel.NR + " tile)";
+        return "VectorGemm (" + MicroKernel.L + " float lanes, " + MicroKernel.MR + "×" + MicroKernel.NR + " FMA tile; exact "
+                + ExactMicroKernel.MR + "×" + MicroKernel.NR + ")";
     }
 }

@@ -18,4 +18,9 @@ public final class VectorKernels implements Kernels.VectorFamilies {
     public GateRows gateRows() {
         return gateRows;
     }
+
+    @Override
+    public int warmUp() {
+        return WarmUp.run();
+    }
 }

@@ -18,7 +18,7 @@ class KernelsTest {
 
     @Test
     void vectorEverywhereOnANewJdkWithTheModule() {
-        Kernels.Choice c = Kernels.choose(true, null, null, 25, VECTOR);
+        Kernels.Choice c = Kernels.choose(true, null, null, VECTOR);
         assertTrue(c.gemm().toString().startsWith("VectorGemm ("), c.gemm().toString());
         assertTrue(c.gateRows().toString().startsWith("VectorGateRows ("), c.gateRows().toString());
         assertNull(c.fallback());
@@ -26,7 +26,7 @@ class KernelsTest {
 
     @Test
     void withoutTheModuleWarnsAndNamesTheFlag() {
-        Kernels.Choice c = Kernels.choose(false, null, null, 25, () -> {
+        Kernels.Choice c = Kernels.choose(false, null, null, () -> {
             throw new AssertionError("must not load the vector classes without the module");
         });
         assertPlain(c);
@@ -36,14 +36,14 @@ class KernelsTest {
 
     @Test
     void propertyTurnsVectorOff() {
-        Kernels.Choice c = Kernels.choose(true, "false", null, 25, VECTOR);
+        Kernels.Choice c = Kernels.choose(true, "false", null, VECTOR);
         assertPlain(c);
         assertTrue(c.fallback().contains("-Drnn4j.vector=false"), c.fallback());
     }
 
     @Test
     void aFailedLoadFallsBackAndSaysWhy() {
-        Kernels.Choice c = Kernels.choose(true, null, null, 25, () -> {
+        Kernels.Choice c = Kernels.choose(true, null, null, () -> {
             throw new NoClassDefFoundError("jdk/incubator/vector/FloatVector");
         });
         assertPlain(c);
@@ -52,14 +52,11 @@ class KernelsTest {
     }
 
     @Test
-    void gatesStayPlainOnJdk17UnlessForced() {
-        Kernels.Choice old = Kernels.choose(true, null, null, 17, VECTOR);
-        assertTrue(old.gemm().toString().startsWith("VectorGemm"), old.gemm().toString());
-        assertSame(GateRows.PLAIN, old.gateRows());
-        Kernels.Choice forced = Kernels.choose(true, null, "true", 17, VECTOR);
-        assertTrue(forced.gateRows().toString().startsWith("VectorGateRows"), forced.gateRows().toString());
-        Kernels.Choice off = Kernels.choose(true, null, "false", 25, VECTOR);
+    void gatePropertyTurnsOnlyTheGatesOff() {
+        Kernels.Choice off = Kernels.choose(true, null, "false", VECTOR);
+        assertTrue(off.gemm().toString().startsWith("VectorGemm"), off.gemm().toString());
         assertSame(GateRows.PLAIN, off.gateRows());
+        assertTrue(off.fallback().contains("-Drnn4j.vector.gates=false"), off.fallback());
     }
 
     /** Surefire runs with the module: this JVM's choice follows the properties it was given. */
@@ -67,14 +64,31 @@ class KernelsTest {
     void thisJvmChoseByTheSameRule() {
         assertTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(), "tests must run with the module");
         Kernels.Choice expected = Kernels.choose(true, System.getProperty("rnn4j.vector"),
-                System.getProperty("rnn4j.vector.gates"), Runtime.version().feature(), VECTOR);
-        assertEquals(expected.gemm().getClass(), Kernels.gemm().getClass());
-        assertEquals(expected.gateRows().getClass(), Kernels.gateRows().getClass());
-        assertTrue(Kernels.describe().contains(Kernels.gemm().toString()), Kernels.describe());
+                System.getProperty("rnn4j.vector.gates"), VECTOR);
+        assertEquals(expected.gemm().getClass(), Kernels.choice().gemm().getClass());
+        assertEquals(expected.gateRows().getClass(), Kernels.choice().gateRows().getClass());
+        assertTrue(Kernels.describe().contains(Kernels.choice().gemm().toString()), Kernels.describe());
     }
 
     private static void assertPlain(Kernels.Choice c) {
         assertTrue(c.gemm() instanceof ScalarGemm, c.gemm().toString());
         assertSame(GateRows.PLAIN, c.gateRows());
+    }
+
+    /** The vector kernels settle within their five-second cap, and then serve in place of the plain twins. */
+    @Test
+    void warmUpSettlesAndHandsOverToTheVectorKernels() throws InterruptedException {
+        int rounds = new VectorKernels().warmUp();
+        assertTrue(rounds >= 40, "settled after only " + rounds + " rounds");
+        Kernels.gemm();   // loads the choice and, unless -Drnn4j.warmup=false, starts its warm-up
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (Kernels.warmingUp() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(!Kernels.warmingUp(), "still warming up after 20 s");
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+                && !"false".equalsIgnoreCase(System.getProperty("rnn4j.vector"))) {
+            assertTrue(Kernels.gemm().toString().startsWith("VectorGemm"), Kernels.describe());
+        }
     }
 }

@@ -47,6 +47,25 @@ class ParallelTest {
         }
     }
 
+    /** One chunk per thread, each index once, whoever ran which chunk (a late thread's chunk is taken by another). */
+    @Test
+    void affineCoversEveryIndexOnce() {
+        for (int threads : new int[] {1, 2, 3}) {
+            Parallel.setNumThreads(threads);
+            for (int n : new int[] {0, 1, 2, 7, 1000}) {
+                AtomicIntegerArray hits = new AtomicIntegerArray(n);
+                Parallel.parallelForAffine(n, (s, e) -> {
+                    for (int i = s; i < e; i++) {
+                        hits.incrementAndGet(i);
+                    }
+                });
+                for (int i = 0; i < n; i++) {
+                    assertEquals(1, hits.get(i), threads + " threads, n " + n + ", index " + i);
+                }
+            }
+        }
+    }
+
     @Test
     void nestedRunsInlineWithoutDeadlock() {
         Parallel.setNumThreads(2);

@@ -1,7 +1,9 @@
 package dev.rnn4j.internal.kernel.gemm;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -38,6 +40,88 @@ class ScalarGemmTest {
         for (int t = 0; t < 200; t++) {
             check(new GemmCase(rnd, rnd.nextBoolean(), rnd.nextBoolean(), 1 + rnd.nextInt(70), 1 + rnd.nextInt(70),
                     1 + rnd.nextInt(300), rnd.nextBoolean(), rnd.nextBoolean()));
+        }
+    }
+
+    /** Each element of C rounded as {@link Arithmetic} defines it, in both arithmetics, bit for bit. */
+    @Test
+    void roundsAsArithmeticDefines() {
+        Random rnd = new Random(9);
+        boolean before = Arithmetic.exact();
+        try {
+            for (boolean exact : new boolean[] {false, true}) {
+                Arithmetic.setExact(exact);
+                for (int[] s : new int[][] {{3, 5, 1}, {9, 17, 256}, {4, 33, 257}, {2, 300, 700}, {5, 7, 1000}}) {
+                    for (int mask = 0; mask < 8; mask++) {
+                        GemmCase g = new GemmCase(rnd, (mask & 1) != 0, (mask & 2) != 0, s[0], s[1], s[2], true,
+                                (mask & 4) != 0);
+                        float[] got = g.run(gemm);
+                        for (int i = 0; i < g.m; i++) {
+                            for (int j = 0; j < g.n; j++) {
+                                int at = g.cOff + i * g.ldc + j;
+                                float want = exact ? referenceOrder(g, i, j) : blockedFma(g, i, j);
+                                assertEquals(Float.floatToIntBits(want), Float.floatToIntBits(got[at]),
+                                        (exact ? "exact " : "default ") + g + " at " + i + "," + j);
+                            }
+                        }
+                    }
+                }
+            }
+        } finally {
+            Arithmetic.setExact(before);
+        }
+    }
+
+    /** The reference BLAS: one running sum, a rounded product then a rounded sum per term. */
+    private static float referenceOrder(GemmCase g, int i, int j) {
+        float t = 0f;
+        for (int p = 0; p < g.k; p++) {
+            t += g.opA(i, p) * g.opB(p, j);
+        }
+        return g.accumulate ? g.c0[g.cOff + i * g.ldc + j] + t : t;
+    }
+
+    /** The default: a fused sum from zero per depth block, each block added to C. */
+    private static float blockedFma(GemmCase g, int i, int j) {
+        int block = DepthBlocks.size(g.k);
+        float c = g.c0[g.cOff + i * g.ldc + j];
+        for (int p0 = 0; p0 < g.k; p0 += block) {
+            float t = 0f;
+            for (int p = p0; p < Math.min(g.k, p0 + block); p++) {
+                t = Math.fma(g.opA(i, p), g.opB(p, j), t);
+            }
+            c = p0 == 0 && !g.accumulate ? t : c + t;
+        }
+        return c;
+    }
+
+    /**
+     * Why the default arithmetic blocks its sums: 4096 equal terms 0.1f·1 (a weight gradient sums over time steps ×
+     * batch) summed in one running float sum drift from their exact sum by 1.6e-2, thirty times PyTorch's float32
+     * tolerance (rtol 1.3e-6, atol 1e-5); sixteen blocks of 256 drift by 1.0e-3, two tolerances.
+     */
+    @Test
+    void blockedSumsStayAccurate() {
+        int k = 4096;
+        float[] a = new float[k], b = new float[k];
+        java.util.Arrays.fill(a, 0.1f);
+        java.util.Arrays.fill(b, 1f);
+        double exactSum = k * (double) 0.1f;
+        double tolerance = 1e-5 + 1.3e-6 * exactSum;
+        boolean before = Arithmetic.exact();
+        try {
+            float[] c = new float[1];
+            Arithmetic.setExact(true);
+            gemm.gemm(false, false, 1, 1, k, a, 0, k, b, 0, 1, c, 0, 1, false);
+            double runningError = Math.abs(c[0] - exactSum);
+            Arithmetic.setExact(false);
+            gemm.gemm(false, false, 1, 1, k, a, 0, k, b, 0, 1, c, 0, 1, false);
+            double blockedError = Math.abs(c[0] - exactSum);
+            assertTrue(runningError > 10 * tolerance, "one running sum off by only " + runningError);
+            assertTrue(blockedError < Math.min(runningError / 10, 3 * tolerance), "blocked sum off by "
+                    + blockedError + ", running sum by " + runningError);
+        } finally {
+            Arithmetic.setExact(before);
         }
     }
 
