@@ -18,12 +18,12 @@ JVM_ARGS="${JVM_ARGS:-}"
 OUT="${OUT:-$root/rnn4j-bench/target/compare-$(date +%Y%m%d-%H%M%S)}"
 jar="$root/rnn4j-bench/target/rnn4j-bench.jar"
 declare -A GROUP=(
-  [small]="rnn_small,lstm_small,gru_small"
+  [tiny]="rnn_tiny,lstm_tiny,gru_tiny"
   [medium]="rnn_medium,lstm_medium,gru_medium"
   [char]="rnn_char,lstm_char,gru_char"
   [bilstm]="bilstm2_medium"
 )
-GROUPS_="${GROUPS_:-small medium char bilstm}"
+GROUPS_="${GROUPS_:-tiny medium char bilstm}"
 
 if [[ ! -f "$jar" ]]; then
   (cd "$root" && mvn -q -B -o -pl rnn4j-core,rnn4j-bench -am package -DskipTests)
@@ -59,7 +59,7 @@ for f in sorted(glob.glob(f"{out}/jmh-*.json")):
 for line in open(f"{out}/torch.jsonl"):
     r = json.loads(line)
     rows.setdefault((r["threads"], r["case"], r["mode"]), {})["torch"] = r["ms"]
-order = ["rnn_small", "lstm_small", "gru_small", "rnn_medium", "lstm_medium", "gru_medium",
+order = ["rnn_tiny", "lstm_tiny", "gru_tiny", "rnn_medium", "lstm_medium", "gru_medium",
          "rnn_char", "lstm_char", "gru_char", "bilstm2_medium"]
 print(f"{jvm} {jvmargs}".strip())
 print("| threads | case | mode | rnn4j ms/op | torch ms/op | ratio |")

@@ -45,7 +45,7 @@ public class GemmBench {
     private int m, n, k;
     private float[] a, b, c;
     private PackedMatrix packedB;
-    private final Gemm gemm = Kernels.gemm();
+    private Gemm gemm;
 
     /** Counts floating-point work so JMH reports it per second, next to the call rate. */
     @State(Scope.Thread)
@@ -60,7 +60,9 @@ public class GemmBench {
     }
 
     @Setup
-    public void setUp() {
+    public void setUp() throws InterruptedException {
+        Kernels.awaitWarmUp();
+        gemm = Kernels.gemm();
         int[] s = dims(shape);
         m = s[0];
         n = s[1];

@@ -1,21 +1,24 @@
 package dev.rnn4j.bench;
 
 import dev.rnn4j.Torch;
+import dev.rnn4j.cli.bench.Rnn4jPeer;
+import dev.rnn4j.cli.bench.Timing;
+import dev.rnn4j.cli.bench.Workload;
 import dev.rnn4j.internal.kernel.Kernels;
 
-import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * Every RecurrentBench case in one JVM, in order, as a user's process would run them: for each case and mode a
  * warm-up of two seconds, then the median of 20 timed calls. The JVM sees the earlier cases' profiles, so this
- * measures what a server hosting several models gets. Default threads unless given.
+ * measures what a server hosting several models gets. Default threads unless given. {@code rnn4j bench --rows
+ * tiny,medium,char,bilstm2_medium} runs the same rows with the same loop ({@link Timing}).
  *
  * <pre>java --add-modules jdk.incubator.vector -cp rnn4j-bench/target/rnn4j-bench.jar dev.rnn4j.bench.MixedRun [threads]</pre>
  */
 public final class MixedRun {
-    static final String[] CASES = {"rnn_small", "lstm_small", "gru_small", "rnn_medium", "lstm_medium", "gru_medium",
-            "rnn_char", "lstm_char", "gru_char", "bilstm2_medium"};
+    static final List<Workload> CASES = Workload.select("tiny,medium,char,bilstm2_medium");
     static final double WARM_UP_SECONDS = 2;
     static final int TIMED_CALLS = 20;
 
@@ -24,28 +27,13 @@ public final class MixedRun {
 
     public static void main(String[] args) {
         int threads = args.length > 0 ? Integer.parseInt(args[0]) : Torch.getNumThreads();
+        Rnn4jPeer rnn4j = new Rnn4jPeer();
+        rnn4j.setThreads(threads);
         System.out.printf("# JDK %s, %s, threads %d%n", Runtime.version(), Kernels.describe(), threads);
-        for (String name : CASES) {
-            RecurrentBench b = new RecurrentBench();
-            b.bench = name;
-            b.threads = threads;
-            b.setUp();
-            System.out.printf(Locale.ROOT, "%s infer %.3f ms  train %.3f ms%n", name, median(b::infer), median(b::train));
+        for (Workload w : CASES) {
+            double infer = Timing.medianMs(rnn4j.prepare(w, Workload.Mode.FWD), WARM_UP_SECONDS, TIMED_CALLS);
+            double train = Timing.medianMs(rnn4j.prepare(w, Workload.Mode.FWD_BWD), WARM_UP_SECONDS, TIMED_CALLS);
+            System.out.printf(Locale.ROOT, "%s infer %.3f ms  train %.3f ms%n", w.name(), infer, train);
         }
-    }
-
-    private static double median(Runnable call) {
-        long end = System.nanoTime() + (long) (WARM_UP_SECONDS * 1e9);
-        while (System.nanoTime() < end) {
-            call.run();
-        }
-        double[] ms = new double[TIMED_CALLS];
-        for (int i = 0; i < ms.length; i++) {
-            long t0 = System.nanoTime();
-            call.run();
-            ms[i] = (System.nanoTime() - t0) / 1e6;
-        }
-        Arrays.sort(ms);
-        return (ms[TIMED_CALLS / 2 - 1] + ms[TIMED_CALLS / 2]) / 2;
     }
 }

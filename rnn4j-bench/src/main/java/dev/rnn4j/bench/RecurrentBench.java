@@ -1,15 +1,11 @@
 package dev.rnn4j.bench;
 
-import dev.rnn4j.Tensor;
 import dev.rnn4j.Torch;
-import dev.rnn4j.autograd.GradMode;
+import dev.rnn4j.cli.bench.Rnn4jPeer;
+import dev.rnn4j.cli.bench.Workload;
 import dev.rnn4j.internal.kernel.Kernels;
-import dev.rnn4j.nn.GRU;
-import dev.rnn4j.nn.LSTM;
-import dev.rnn4j.nn.Module;
-import dev.rnn4j.nn.RNN;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -31,9 +27,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code train}: forward, {@code output.sum().backward()}, {@code zeroGrad()} (the input needs no grad).</li>
  * </ul>
  *
- * Cases, named {@code <net>_<shape>}, inputs (L, N, I):
+ * Cases, named {@code <net>_<shape>}, from the one workload table ({@link Workload}; the same rows and calls as
+ * {@code rnn4j bench}), inputs (L, N, I):
  * <ul>
- *   <li>{@code small}: L=32, N=1, I=H=64, 1 layer;</li>
+ *   <li>{@code tiny}: L=32, N=1, I=H=64, 1 layer (called {@code small} before the table took the issue's sizes);</li>
  *   <li>{@code medium}: L=50, N=32, I=H=256, 1 layer;</li>
  *   <li>{@code char}: L=100, N=64, I=65, H=512, 1 layer (a char-level language model's shape);</li>
  *   <li>{@code bilstm2_medium}: LSTM, 2 layers, bidirectional, L=50, N=32, I=H=128.</li>
@@ -49,7 +46,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class RecurrentBench {
 
-    @Param({"rnn_small", "lstm_small", "gru_small",
+    /** Names in {@link Workload#ALL}; RecurrentBench's own are below, any other name there works with -p bench=. */
+    @Param({"rnn_tiny", "lstm_tiny", "gru_tiny",
             "rnn_medium", "lstm_medium", "gru_medium",
             "rnn_char", "lstm_char", "gru_char",
             "bilstm2_medium"})
@@ -58,71 +56,27 @@ public class RecurrentBench {
     @Param({"1", "2"})
     public int threads;
 
-    private Module module;
-    private Function<Tensor, Tensor> forward;
-    private Tensor input;
-
-    /** A case's sizes: L, N, I, H, layers, bidirectional (0/1), and the net. */
-    record Case(String net, int steps, int batch, int inputSize, int hidden, int layers, boolean bidirectional) {
-        static Case of(String name) {
-            String[] parts = name.split("_", 2);
-            String net = parts[0];
-            return switch (parts[1]) {
-                case "small" -> new Case(net, 32, 1, 64, 64, 1, false);
-                case "medium" -> net.equals("bilstm2")
-                        ? new Case("lstm", 50, 32, 128, 128, 2, true)
-                        : new Case(net, 50, 32, 256, 256, 1, false);
-                case "char" -> new Case(net, 100, 64, 65, 512, 1, false);
-                default -> throw new IllegalArgumentException(name);
-            };
-        }
-    }
+    private Supplier<Object> infer;
+    private Supplier<Object> train;
 
     @Setup
     public void setUp() {
-        Torch.setNumThreads(threads);
-        Torch.manualSeed(0);
-        Case c = Case.of(bench);
-        switch (c.net()) {
-            case "rnn" -> {
-                RNN m = RNN.builder(c.inputSize(), c.hidden()).numLayers(c.layers())
-                        .bidirectional(c.bidirectional()).build();
-                module = m;
-                forward = x -> m.forward(x).output();
-            }
-            case "lstm" -> {
-                LSTM m = LSTM.builder(c.inputSize(), c.hidden()).numLayers(c.layers())
-                        .bidirectional(c.bidirectional()).build();
-                module = m;
-                forward = x -> m.forward(x).output();
-            }
-            case "gru" -> {
-                GRU m = GRU.builder(c.inputSize(), c.hidden()).numLayers(c.layers())
-                        .bidirectional(c.bidirectional()).build();
-                module = m;
-                forward = x -> m.forward(x).output();
-            }
-            default -> throw new IllegalArgumentException(c.net());
-        }
-        input = Torch.randn(c.steps(), c.batch(), c.inputSize());
-        System.out.println("# " + Kernels.describe() + ", threads " + Torch.getNumThreads() + ", " + c);
+        Rnn4jPeer rnn4j = new Rnn4jPeer();
+        rnn4j.setThreads(threads);
+        Workload w = Workload.named(bench);
+        infer = rnn4j.prepare(w, Workload.Mode.FWD);
+        train = rnn4j.prepare(w, Workload.Mode.FWD_BWD);
+        System.out.println("# " + Kernels.describe() + ", threads " + Torch.getNumThreads() + ", " + w);
     }
 
     @Benchmark
-    public Tensor infer() {
-        module.eval();
-        try (GradMode.Scope ignored = Torch.noGrad()) {
-            return forward.apply(input);
-        }
+    public Object infer() {
+        return infer.get();
     }
 
     @Benchmark
-    public Tensor train() {
-        module.train();
-        Tensor out = forward.apply(input);
-        out.sum().backward();
-        module.zeroGrad();
-        return out;
+    public Object train() {
+        return train.get();
     }
 
     /** Runs one case once per mode, outside JMH: a smoke test and a profiling target ({@code -XX:+FlightRecorder}). */

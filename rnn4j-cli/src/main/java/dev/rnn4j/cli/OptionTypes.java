@@ -69,6 +69,13 @@ final class OptionTypes {
         }
     }
 
+    /** Timed calls of a benchmark row: one at least, a million at most. */
+    static final class Calls extends IntIn {
+        Calls() {
+            super(1, 1_000_000);
+        }
+    }
+
     /** Threads for {@code Torch.setNumThreads}, which takes any positive count; more than 1024 is a typo. */
     static final class Threads extends IntIn {
         Threads() {

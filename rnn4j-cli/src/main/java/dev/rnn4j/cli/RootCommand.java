@@ -27,6 +27,7 @@ import java.util.concurrent.Callable;
                 SampleCommand.class,
                 InspectCommand.class,
                 ConvertCommand.class,
+                BenchCommand.class,
         })
 final class RootCommand implements Callable<Integer> {
 

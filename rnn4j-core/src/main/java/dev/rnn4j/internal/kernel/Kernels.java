@@ -46,6 +46,7 @@ public final class Kernels {
     private static final Gemm PLAIN_GEMM = new ScalarGemm();
     /** True while the vector kernels warm up; until then their plain twins (same bits) serve every call. */
     private static volatile boolean warming;
+    private static Thread warmUpThread;
 
     static {
         if (CHOICE.fallback() != null) {
@@ -53,9 +54,9 @@ public final class Kernels {
         }
         if (CHOICE.vector() != null && !"false".equalsIgnoreCase(System.getProperty("rnn4j.warmup"))) {
             warming = true;
-            Thread t = new Thread(Kernels::warmUp, "rnn4j-warm-up");
-            t.setDaemon(true);
-            t.start();
+            warmUpThread = new Thread(Kernels::warmUp, "rnn4j-warm-up");
+            warmUpThread.setDaemon(true);
+            warmUpThread.start();
         }
     }
 
@@ -78,6 +79,16 @@ public final class Kernels {
     /** Whether the plain twins still serve while the vector kernels warm up. */
     public static boolean warmingUp() {
         return warming;
+    }
+
+    /**
+     * Waits until the vector kernels serve. A caller that keeps the {@link #gemm()} it gets (a benchmark's
+     * fixture) calls this first, or it keeps the plain twin for good.
+     */
+    public static void awaitWarmUp() throws InterruptedException {
+        if (warmUpThread != null) {
+            warmUpThread.join();
+        }
     }
 
     private static void warmUp() {

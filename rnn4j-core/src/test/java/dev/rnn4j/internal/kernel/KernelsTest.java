@@ -81,11 +81,16 @@ class KernelsTest {
         int rounds = new VectorKernels().warmUp();
         assertTrue(rounds >= 40, "settled after only " + rounds + " rounds");
         Kernels.gemm();   // loads the choice and, unless -Drnn4j.warmup=false, starts its warm-up
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (Kernels.warmingUp() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertTrue(!Kernels.warmingUp(), "still warming up after 20 s");
+        Thread waiter = new Thread(() -> {
+            try {
+                Kernels.awaitWarmUp();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        waiter.start();
+        waiter.join(20_000);
+        assertTrue(!waiter.isAlive() && !Kernels.warmingUp(), "still warming up after 20 s");
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
                 && !"false".equalsIgnoreCase(System.getProperty("rnn4j.vector"))) {
             assertTrue(Kernels.gemm().toString().startsWith("VectorGemm"), Kernels.describe());
