@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /** {@code rnn4j train}: a character-level language model, trained, checkpointed, and sampled at the end. */
 @Command(name = "train",
         description = {"Train a character-level language model (Embedding, RNN/LSTM/GRU, Linear; Adam) on a text, "
-                + "holding out its last 10% for validation.",
+                + "holding out its last 10%% for validation.",
                 "Without --data it learns the library's own Java sources, packed into the jar. DIR gets checkpoints "
                         + "(ckpt-STEP/ with model.safetensors, trainer.pt, config.json; 'latest' names the current "
                         + "one), metrics.csv and loss.png. Ctrl-C finishes the step, writes a checkpoint and exits "

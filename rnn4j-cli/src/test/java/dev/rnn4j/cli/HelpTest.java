@@ -1,5 +1,9 @@
 package dev.rnn4j.cli;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -47,6 +51,26 @@ class HelpTest {
         String classify = Run.of("classify", "--help").out();
         assertTrue(classify.contains("--epochs=N") && classify.contains("1 to 100000"), classify);
         assertTrue(classify.contains("Default: 15"), classify);
+    }
+
+    /**
+     * picocli reports a description it cannot format (a bare '%') on the JVM's own stderr, not the command's, and
+     * prints the text raw; every command's help must format cleanly.
+     */
+    @Test
+    void everyCommandsHelpFormatsWithoutPicocliWarnings() {
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
+        try {
+            for (String command : Main.commandLine(System.out, System.err, false).getSubcommands().keySet()) {
+                Run.of(command, "--help").assertDone();
+            }
+        } finally {
+            System.setErr(stderr);
+        }
+        assertEquals("", warnings.toString(StandardCharsets.UTF_8));
+        assertTrue(Run.of("train", "--help").out().contains("holding out its last 10% for validation"));
     }
 
     @Test
