@@ -86,16 +86,6 @@ final class PackedGemm {
                     panels[d] = panel;
                 }
                 int tasks = panels[0].rowBlocks * panels[0].chunks;
-                if (parallel && panels[0].rowBlocks == 1) {
-                    // one row block cut into column chunks: pack A once here, not once per chunk
-                    int mr = panels[0].mr, strip = ((m + mr - 1) / mr) * mr;
-                    float[] ap = GemmBuffers.get().a(strip * k);
-                    for (Panel panel : panels) {
-                        PanelPacking.packA(transA, a, aOff, lda, 0, m, panel.p0, panel.kc, mr, ap, strip * panel.p0);
-                        panel.sharedA = ap;
-                        panel.sharedAOff = strip * panel.p0;
-                    }
-                }
                 IntRangeBody body = (t0, t1) -> {
                     for (Panel panel : panels) {
                         panel.tiles(t0, t1);
@@ -104,7 +94,12 @@ final class PackedGemm {
                 if (parallel && AFFINE) {
                     Parallel.parallelForAffine(tasks, body);
                 } else if (parallel) {
-                    Parallel.parallelFor(tasks, 1, body);
+                    // one row block (a recurrent step's batch): each thread takes one run of whole column chunks
+                    // and packs A per depth block into its own cache, then meets it with every strip of its run;
+                    // finer chunks would pull all of A through the cache once per strip
+                    int threads = Parallel.getNumThreads();
+                    int grain = panels[0].rowBlocks == 1 ? (tasks + threads - 1) / threads : 1;
+                    Parallel.parallelFor(tasks, grain, body);
                 } else {
                     body.run(0, tasks);
                 }
@@ -144,9 +139,6 @@ final class PackedGemm {
         float[] bArr;
         int bBase, sStep, pStride;
         float[] edge;
-        /** op(A) of the only row block, packed once by the caller for all chunks; or null. */
-        float[] sharedA;
-        int sharedAOff;
 
         Panel(boolean exact, boolean transA, int m, int nc, int kc, int p0, int j0, float[] a, int aOff, int lda,
               float[] c, int cOff, int ldc, boolean accumulate) {
@@ -223,24 +215,23 @@ final class PackedGemm {
         void tiles(int t0, int t1) {
             GemmBuffers buf = GemmBuffers.get();
             int packedRowBlock = -1;
-            float[] ap = sharedA;
-            int apOff = sharedAOff;
+            float[] ap = null;
             for (int t = t0; t < t1; t++) {
                 int rowBlock = t / chunks;
                 int i0 = rowBlock * MC, mc = Math.min(MC, m - i0);
                 // tasks of one row block are consecutive: pack A once for them
-                if (sharedA == null && rowBlock != packedRowBlock) {
+                if (rowBlock != packedRowBlock) {
                     ap = buf.a(((mc + mr - 1) / mr) * mr * kc);
                     PanelPacking.packA(transA, a, aOff, lda, i0, mc, p0, kc, mr, ap, 0);
                     packedRowBlock = rowBlock;
                 }
                 int chunk = t % chunks;
-                sweep(ap, apOff, i0, mc, strips * chunk / chunks, strips * (chunk + 1) / chunks, buf.tile);
+                sweep(ap, i0, mc, strips * chunk / chunks, strips * (chunk + 1) / chunks, buf.tile);
             }
         }
 
         /** Strip by strip of B (in L1), all A strips of the row block (in L2). */
-        private void sweep(float[] ap, int apOff, int i0, int mc, int s0, int s1, float[] scratch) {
+        private void sweep(float[] ap, int i0, int mc, int s0, int s1, float[] scratch) {
             for (int s = s0; s < s1; s++) {
                 boolean alone = edge != null && s == strips - 1;
                 float[] bs = alone ? edge : bArr;
@@ -250,10 +241,10 @@ final class PackedGemm {
                 for (int ir = 0; ir < mc; ir += mr) {
                     int rows = Math.min(mr, mc - ir), cAt = cCol + (i0 + ir) * ldc;
                     if (exact) {
-                        ExactMicroKernel.run(kc, ap, apOff + ir * kc, bs, base, stride, c, cAt, ldc, rows, cols, mode,
+                        ExactMicroKernel.run(kc, ap, ir * kc, bs, base, stride, c, cAt, ldc, rows, cols, mode,
                                 scratch);
                     } else {
-                        MicroKernel.run(kc, ap, apOff + ir * kc, bs, base, stride, c, cAt, ldc, rows, cols,
+                        MicroKernel.run(kc, ap, ir * kc, bs, base, stride, c, cAt, ldc, rows, cols,
                                 mode != ExactMicroKernel.STORE, scratch);
                     }
                 }

@@ -162,7 +162,8 @@ class VectorGemmTest {
     void gemmResultIndependentOfThreadCount() {
         Random rnd = new Random(7);
         Gemm g = new VectorGemm();
-        int[][] shapes = {{300, 520, 700}, {64, 1024, 256}, {1000, 96, 130}, {5, 1030, 300}};
+        int[][] shapes = {{300, 520, 700}, {64, 1024, 256}, {1000, 96, 130}, {5, 1030, 300}, {32, 256, 1024},
+                {9, 300, 600}};
         for (int[] s : shapes) {
             for (int mask = 0; mask < 4; mask++) {
                 GemmCase c = new GemmCase(rnd, (mask & 1) != 0, (mask & 2) != 0, s[0], s[1], s[2], true, true);
