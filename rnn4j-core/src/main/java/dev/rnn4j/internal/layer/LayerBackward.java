@@ -103,7 +103,9 @@ final class LayerBackward {
             result[B_IH] = columnSums(dPre);
         }
         if (needs[B_HH]) {
-            result[B_HH] = columnSums(dHh);
+            // one gate gradient feeds both biases unless the cell splits it (GRU): the same sums, taken once
+            result[B_HH] = dHh == dPre && result[B_IH] != null
+                    ? Torch.fromArray(result[B_IH].toFloatArray(), plan.gh) : columnSums(dHh);
         }
         if (needs[W_HR]) {
             result[W_HR] = weightGrad(gemm, dProj, p.hr, s.hTilde, p.hidden);

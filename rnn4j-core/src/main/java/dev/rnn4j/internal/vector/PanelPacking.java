@@ -37,8 +37,24 @@ final class PanelPacking {
         }
     }
 
-    /** dst[base + p*w + t] = x[off + p*ld + t]: each depth step is a contiguous run of the source. */
+    /**
+     * dst[base + p*w + t] = x[off + p*ld + t]: each depth step is a contiguous run of the source. A full 8-wide strip
+     * (a transposed A's) copies its runs in place: System.arraycopy's call costs more than 8 floats do.
+     */
     private static void stripFromColumns(float[] x, int off, int ld, int kc, int used, int w, float[] dst, int base) {
+        if (used == 8 && w == 8) {
+            for (int p = 0, src = off, d = base; p < kc; p++, src += ld, d += 8) {
+                dst[d] = x[src];
+                dst[d + 1] = x[src + 1];
+                dst[d + 2] = x[src + 2];
+                dst[d + 3] = x[src + 3];
+                dst[d + 4] = x[src + 4];
+                dst[d + 5] = x[src + 5];
+                dst[d + 6] = x[src + 6];
+                dst[d + 7] = x[src + 7];
+            }
+            return;
+        }
         for (int p = 0; p < kc; p++) {
             int d = base + p * w;
             System.arraycopy(x, off + p * ld, dst, d, used);
