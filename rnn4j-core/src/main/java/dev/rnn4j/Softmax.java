@@ -26,10 +26,19 @@ final class Softmax {
     /** y = (x − max) − log Σ exp(x − max); dx = g − exp(y)·Σ g. */
     static Tensor logSoftmax(Tensor x, int dim) {
         int d = Shape.wrapDim(dim, x.dim());
-        Tensor shifted = shifted(x, d);
-        Tensor y = shifted.sub(sum(shifted.exp(), d).log()).reshape(x.shape);
+        boolean rows = x.dim() > 0 && d == x.dim() - 1 && x.isContiguous();
+        Tensor y;
+        if (rows) {
+            y = LogSoftmaxRows.forward(x);
+        } else {
+            Tensor shifted = shifted(x, d);
+            y = shifted.sub(sum(shifted.exp(), d).log()).reshape(x.shape);
+        }
         return Op.record(y, "LogSoftmaxBackward0", Op.save(y.detach()), (g, s) -> {
             Tensor out = s.get(0);
+            if (rows && g[0].isContiguous()) {
+                return new Tensor[]{LogSoftmaxRows.backward(g[0], out)};
+            }
             return new Tensor[]{g[0].sub(out.exp().mul(sum(g[0], d)))};
         }, x);
     }
