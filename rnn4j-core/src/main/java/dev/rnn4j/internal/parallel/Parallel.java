@@ -2,7 +2,6 @@ package dev.rnn4j.internal.parallel;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -49,19 +48,10 @@ public final class Parallel {
     /** Runs body over [0,n) in chunks of about grain indices or more; inline when that cannot pay. */
     public static void parallelFor(int n, int grain, IntRangeBody body) {
         int g = Math.max(1, grain);
-        run(n, g, (int) Math.min((n + (long) g - 1) / g, 4L * numThreads), false, body);
+        run(n, g, (int) Math.min((n + (long) g - 1) / g, 4L * numThreads), body);
     }
 
-    /**
-     * Runs body over [0,n) cut into one chunk per thread, each thread taking the same chunk at every call while all
-     * are awake: a recurrent step's GEMM then finds its share of the weight in its own core's cache, step after step.
-     * A chunk whose thread has not started it when another thread is done is taken by that one.
-     */
-    public static void parallelForAffine(int n, IntRangeBody body) {
-        run(n, 1, Math.min(n, numThreads), true, body);
-    }
-
-    private static void run(int n, int grain, int chunks, boolean affine, IntRangeBody body) {
+    private static void run(int n, int grain, int chunks, IntRangeBody body) {
         if (n <= 0) {
             return;
         }
@@ -76,7 +66,7 @@ public final class Parallel {
             return;
         }
         try {
-            p.run(new Job(body, n, chunks, affine, Thread.currentThread()));
+            p.run(new Job(body, n, chunks, Thread.currentThread()));
         } finally {
             p.busy.set(false);
         }
@@ -102,48 +92,34 @@ public final class Parallel {
     }
 
     /**
-     * One parallelFor: chunks are claimed and counted in done, whoever runs them. Dynamic: in order from next.
-     * Affine: thread i (the caller is 0, worker w is w + 1) claims chunk i first, then any chunk still unclaimed.
+     * One parallelFor: chunks are claimed in order from next and counted in done, whoever runs them.
      */
     private static final class Job {
         final IntRangeBody body;
         final int n, chunks;
-        final boolean affine;
         final Thread caller;
         final AtomicInteger next = new AtomicInteger();
-        final AtomicIntegerArray claimed;
         final AtomicInteger done = new AtomicInteger();
         volatile Throwable failure;
         volatile boolean callerParked;
 
-        Job(IntRangeBody body, int n, int chunks, boolean affine, Thread caller) {
+        Job(IntRangeBody body, int n, int chunks, Thread caller) {
             this.body = body;
             this.n = n;
             this.chunks = chunks;
-            this.affine = affine;
             this.caller = caller;
-            this.claimed = affine ? new AtomicIntegerArray(chunks) : null;
         }
 
-        /** The next chunk thread {@code self} runs, or -1 when none is left. */
-        private int claim(int self) {
-            if (!affine) {
-                int c = next.getAndIncrement();
-                return c < chunks ? c : -1;
-            }
-            for (int i = 0; i < chunks; i++) {
-                int c = (self + i) % chunks;
-                if (claimed.get(c) == 0 && claimed.compareAndSet(c, 0, 1)) {
-                    return c;
-                }
-            }
-            return -1;
+        /** The next chunk to run, or -1 when none is left. */
+        private int claim() {
+            int c = next.getAndIncrement();
+            return c < chunks ? c : -1;
         }
 
-        /** Runs chunks until none is left; {@code self} is the thread's place in the pool (the caller's is 0). */
-        void drain(int self) {
+        /** Runs chunks until none is left. */
+        void drain() {
             int finished = 0;
-            for (int c; (c = claim(self)) >= 0; ) {
+            for (int c; (c = claim()) >= 0; ) {
                 try {
                     body.run((int) ((long) c * n / chunks), (int) ((long) (c + 1) * n / chunks));
                 } catch (Throwable e) {
@@ -188,7 +164,7 @@ public final class Parallel {
         Pool(int size) {
             workers = new Worker[size];
             for (int i = 0; i < size; i++) {
-                workers[i] = new Worker(this, i + 1);
+                workers[i] = new Worker(this);
                 workers[i].start();
             }
         }
@@ -201,7 +177,7 @@ public final class Parallel {
                     LockSupport.unpark(w);
                 }
             }
-            j.drain(0);
+            j.drain();
             j.await();
             rethrow(j.failure);
         }
@@ -218,13 +194,11 @@ public final class Parallel {
     private static final class Worker extends Thread {
         private static final AtomicInteger COUNT = new AtomicInteger();
         final Pool pool;
-        final int self;
         volatile boolean parked;
 
-        Worker(Pool pool, int self) {
+        Worker(Pool pool) {
             super("rnn4j-parallel-" + COUNT.incrementAndGet());
             this.pool = pool;
-            this.self = self;
             setDaemon(true); // the pool must never keep the JVM alive
         }
 
@@ -235,7 +209,7 @@ public final class Parallel {
                 long e = pool.epoch;
                 if (e != seen) {
                     seen = e;
-                    pool.job.drain(self);
+                    pool.job.drain();
                     continue;
                 }
                 long deadline = System.nanoTime() + SPIN_NANOS;

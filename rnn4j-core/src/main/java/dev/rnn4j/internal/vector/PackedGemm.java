@@ -28,7 +28,6 @@ final class PackedGemm {
     static final int NC = 4096;
     /** Up to this many rows of A, a plain B is read where it lies. */
     static final int DIRECT_B_MAX_M = 32;
-    static final boolean AFFINE = Boolean.parseBoolean(System.getProperty("rnn4j.parallel.affine", "false"));
 
     private PackedGemm() {}
 
@@ -91,9 +90,7 @@ final class PackedGemm {
                         panel.tiles(t0, t1);
                     }
                 };
-                if (parallel && AFFINE) {
-                    Parallel.parallelForAffine(tasks, body);
-                } else if (parallel) {
+                if (parallel) {
                     // one row block (a recurrent step's batch): each thread takes one run of whole column chunks
                     // and packs A per depth block into its own cache, then meets it with every strip of its run;
                     // finer chunks would pull all of A through the cache once per strip

@@ -49,12 +49,13 @@ class ParallelTest {
 
     /** One chunk per thread, each index once, whoever ran which chunk (a late thread's chunk is taken by another). */
     @Test
-    void affineCoversEveryIndexOnce() {
+    void oneRunPerThreadCoversEveryIndexOnce() {
+        // the grain a small-batch GEMM gives: one run of tasks per thread
         for (int threads : new int[] {1, 2, 3}) {
             Parallel.setNumThreads(threads);
-            for (int n : new int[] {0, 1, 2, 7, 1000}) {
+            for (int n : new int[] {0, 1, 2, 7, 8, 1000}) {
                 AtomicIntegerArray hits = new AtomicIntegerArray(n);
-                Parallel.parallelForAffine(n, (s, e) -> {
+                Parallel.parallelFor(n, (n + threads - 1) / threads, (s, e) -> {
                     for (int i = s; i < e; i++) {
                         hits.incrementAndGet(i);
                     }
