@@ -90,16 +90,7 @@ final class PackedGemm {
                         panel.tiles(t0, t1);
                     }
                 };
-                if (parallel) {
-                    // one row block (a recurrent step's batch): each thread takes one run of whole column chunks
-                    // and packs A per depth block into its own cache, then meets it with every strip of its run;
-                    // finer chunks would pull all of A through the cache once per strip
-                    int threads = Parallel.getNumThreads();
-                    int grain = panels[0].rowBlocks == 1 ? (tasks + threads - 1) / threads : 1;
-                    Parallel.parallelFor(tasks, grain, body);
-                } else {
-                    body.run(0, tasks);
-                }
+                runTasks(tasks, panels[0].rowBlocks, parallel, body);
             }
             return;
         }
@@ -118,6 +109,20 @@ final class PackedGemm {
                 panel.run(parallel);
             }
         }
+    }
+
+    /**
+     * Runs tasks [0, tasks) (row blocks × column chunks), on the pool when parallel. With one row block (a recurrent
+     * step's batch) each thread takes one run of whole column chunks and packs A per depth block into its own cache,
+     * then meets it with every strip of its run; chunk by chunk, all of A would go through the cache once per chunk.
+     */
+    private static void runTasks(int tasks, int rowBlocks, boolean parallel, IntRangeBody body) {
+        if (!parallel) {
+            body.run(0, tasks);
+            return;
+        }
+        int threads = Parallel.getNumThreads();
+        Parallel.parallelFor(tasks, rowBlocks == 1 ? (tasks + threads - 1) / threads : 1, body);
     }
 
     /**
@@ -201,12 +206,7 @@ final class PackedGemm {
         }
 
         void run(boolean parallel) {
-            int tasks = rowBlocks * chunks;
-            if (parallel) {
-                Parallel.parallelFor(tasks, 1, this::tiles);
-            } else {
-                tiles(0, tasks);
-            }
+            runTasks(rowBlocks * chunks, rowBlocks, parallel, this::tiles);
         }
 
         void tiles(int t0, int t1) {
