@@ -34,16 +34,16 @@ abstract class CellStep {
     abstract int savedPerRow();
 
     /**
-     * Step forward for {@code rows} rows starting at row r0 of the run.
+     * Step forward for rows [from, to) of the step whose rows start at row r0 of the run.
      *
-     * @param hh  (rows, G·H): h_prev·W_hhᵀ, without bias; used as scratch
+     * @param hh  (rows, G·H): h_prev·W_hhᵀ, without bias, from the step's row 0; used as scratch
      * @param bHh (G·H) or null
-     * @param h   receives the new h (before any projection) at row hRow
+     * @param h   receives the new h (before any projection); the step's row 0 is its row hRow
      */
-    abstract void forward(int rows, int r0, float[] hh, float[] bHh, LayerState s, float[] h, int hRow);
+    abstract void forward(int from, int to, int r0, float[] hh, float[] bHh, LayerState s, float[] h, int hRow);
 
     /**
-     * Step backward.
+     * Step backward for rows [from, to) of the step whose rows start at row r0 of the run.
      *
      * @param dh     (rows, H) the gradient at the new h (before projection)
      * @param dc     (rows, H) in: the gradient at the new c; out: at the previous c (LSTM only)
@@ -52,8 +52,8 @@ abstract class CellStep {
      *               {@link #splitsGateGradient})
      * @param dhPrev (rows, H) receives the gradient at h_prev that bypasses W_hh (only if {@link #directPath})
      */
-    abstract void backward(int rows, int r0, float[] dh, float[] dc, LayerState s, float[] dPre, float[] dHh,
-                           float[] dhPrev);
+    abstract void backward(int from, int to, int r0, float[] dh, float[] dc, LayerState s, float[] dPre,
+                           float[] dHh, float[] dhPrev);
 
     /** Whether h_prev reaches h' other than through W_hh (GRU's z·h_prev). */
     boolean directPath() {
@@ -76,18 +76,18 @@ abstract class CellStep {
         }
 
         @Override
-        void forward(int rows, int r0, float[] hh, float[] bHh, LayerState s, float[] h, int hRow) {
+        void forward(int from, int to, int r0, float[] hh, float[] bHh, LayerState s, float[] h, int hRow) {
             int g = r0 * 4 * hidden, r = s.stateRow(r0) * hidden, sv = s.stateRow(r0) * savedPerRow();
             int ho = hRow * hidden;
-            RowSplit.forward(rows, hidden, (a, b) -> gates.lstmForward(a, b, hidden, hh, bHh, s.pre, g,
+            RowSplit.forward(from, to, hidden, (a, b) -> gates.lstmForward(a, b, hidden, hh, bHh, s.pre, g,
                     s.prevC, r, h, ho, s.cs, r, s.saved, sv));
         }
 
         @Override
-        void backward(int rows, int r0, float[] dh, float[] dc, LayerState s, float[] dPre, float[] dHh,
+        void backward(int from, int to, int r0, float[] dh, float[] dc, LayerState s, float[] dPre, float[] dHh,
                       float[] dhPrev) {
             int sv = r0 * savedPerRow(), r = r0 * hidden, g = r0 * 4 * hidden;
-            RowSplit.backward(rows, hidden, (a, b) -> gates.lstmBackward(a, b, hidden, dh, 0, dc, 0,
+            RowSplit.backward(from, to, hidden, (a, b) -> gates.lstmBackward(a, b, hidden, dh, 0, dc, 0,
                     s.saved, sv, s.prevC, r, dPre, g));
         }
     }
@@ -103,18 +103,18 @@ abstract class CellStep {
         }
 
         @Override
-        void forward(int rows, int r0, float[] hh, float[] bHh, LayerState s, float[] h, int hRow) {
+        void forward(int from, int to, int r0, float[] hh, float[] bHh, LayerState s, float[] h, int hRow) {
             int g = r0 * 3 * hidden, r = s.stateRow(r0) * hidden, sv = s.stateRow(r0) * savedPerRow();
             int ho = hRow * hidden;
-            RowSplit.forward(rows, hidden, (a, b) -> gates.gruForward(a, b, hidden, hh, bHh, s.pre, g,
+            RowSplit.forward(from, to, hidden, (a, b) -> gates.gruForward(a, b, hidden, hh, bHh, s.pre, g,
                     s.prevH, r, h, ho, s.saved, sv));
         }
 
         @Override
-        void backward(int rows, int r0, float[] dh, float[] dc, LayerState s, float[] dPre, float[] dHh,
+        void backward(int from, int to, int r0, float[] dh, float[] dc, LayerState s, float[] dPre, float[] dHh,
                       float[] dhPrev) {
             int sv = r0 * savedPerRow(), r = r0 * hidden, g = r0 * 3 * hidden;
-            RowSplit.backward(rows, hidden, (a, b) -> gates.gruBackward(a, b, hidden, dh, 0, s.saved, sv,
+            RowSplit.backward(from, to, hidden, (a, b) -> gates.gruBackward(a, b, hidden, dh, 0, s.saved, sv,
                     s.prevH, r, dPre, g, dHh, g, dhPrev, 0));
         }
 
@@ -143,17 +143,17 @@ abstract class CellStep {
         }
 
         @Override
-        void forward(int rows, int r0, float[] hh, float[] bHh, LayerState s, float[] h, int hRow) {
+        void forward(int from, int to, int r0, float[] hh, float[] bHh, LayerState s, float[] h, int hRow) {
             int r = r0 * hidden, sv = s.stateRow(r0) * hidden;
-            RowSplit.forward(rows, hidden, (a, b) -> gates.elmanForward(a, b, hidden, relu, hh, bHh, s.pre, r,
+            RowSplit.forward(from, to, hidden, (a, b) -> gates.elmanForward(a, b, hidden, relu, hh, bHh, s.pre, r,
                     h, hRow * hidden, s.saved, sv));
         }
 
         @Override
-        void backward(int rows, int r0, float[] dh, float[] dc, LayerState s, float[] dPre, float[] dHh,
+        void backward(int from, int to, int r0, float[] dh, float[] dc, LayerState s, float[] dPre, float[] dHh,
                       float[] dhPrev) {
             int r = r0 * hidden;
-            RowSplit.backward(rows, hidden, (a, b) -> gates.elmanBackward(a, b, hidden, relu, dh, 0, s.saved, r,
+            RowSplit.backward(from, to, hidden, (a, b) -> gates.elmanBackward(a, b, hidden, relu, dh, 0, s.saved, r,
                     dPre, r));
         }
     }

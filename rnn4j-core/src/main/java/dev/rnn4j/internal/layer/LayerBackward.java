@@ -54,27 +54,40 @@ final class LayerBackward {
         // W_hh (G·H, H') and W_hr (H', H) laid out once for all steps
         PackedMatrix whP = gemm.pack(false, p.gh, p.hr, w.wHh(), 0, p.hr);
         PackedMatrix whrP = p.projected ? gemm.pack(false, p.hr, p.hidden, w.wHr(), 0, p.hidden) : null;
+        BatchSplit.run(p.batch, p.gh, p.hr, (b0, b1) -> backwardSteps(b0, b1, gemm, s, dOut, dH, dC, dPre, dHh,
+                dProj, dStep, dTilde, dDirect, whP, whrP));
+        return gradients(gemm, s, xs, w.wIh(), dPre, dHh, dProj, dH, dC);
+    }
+
+    /** Every step, last first, for the sequences [b0, b1): rows b0.. of each step and of the batch buffers. */
+    private void backwardSteps(int b0, int b1, Gemm gemm, LayerState s, float[] dOut, float[] dH, float[] dC,
+                               float[] dPre, float[] dHh, float[] dProj, float[] dStep, float[] dTilde,
+                               float[] dDirect, PackedMatrix whP, PackedMatrix whrP) {
+        Plan p = plan;
         for (int i = p.steps() - 1; i >= 0; i--) {
             int t = p.step(i, reverse);
-            int n = p.batchSizes[t];
-            int r0 = p.rowStart[t];
+            int n = Math.min(p.batchSizes[t], b1) - b0;
+            if (n <= 0) {
+                continue;
+            }
+            int r0 = p.rowStart[t] + b0;
             if (dOut != null) {
-                RowOps.sum(dH, 0, dOut, r0 * p.hr, dStep, 0, n * p.hr);
+                RowOps.sum(dH, b0 * p.hr, dOut, r0 * p.hr, dStep, b0 * p.hr, n * p.hr);
             } else {
-                System.arraycopy(dH, 0, dStep, 0, n * p.hr);
+                System.arraycopy(dH, b0 * p.hr, dStep, b0 * p.hr, n * p.hr);
             }
             if (p.projected) {
-                System.arraycopy(dStep, 0, dProj, r0 * p.hr, n * p.hr);
-                gemm.gemm(false, n, p.hidden, p.hr, dStep, 0, p.hr, whrP, dTilde, 0, p.hidden, false);
+                System.arraycopy(dStep, b0 * p.hr, dProj, r0 * p.hr, n * p.hr);
+                gemm.gemm(false, n, p.hidden, p.hr, dStep, b0 * p.hr, p.hr, whrP, dTilde, b0 * p.hidden, p.hidden,
+                        false);
             }
-            step.backward(n, r0, dTilde, dC, s, dPre, dHh, dDirect);
+            p.step.backward(b0, b0 + n, p.rowStart[t], dTilde, dC, s, dPre, dHh, dDirect);
             // the gradient at the previous state: through W_hh, plus GRU's direct path
             if (dDirect != null) {
-                System.arraycopy(dDirect, 0, dH, 0, n * p.hr);
+                System.arraycopy(dDirect, b0 * p.hr, dH, b0 * p.hr, n * p.hr);
             }
-            gemm.gemm(false, n, p.hr, p.gh, dHh, r0 * p.gh, p.gh, whP, dH, 0, p.hr, dDirect != null);
+            gemm.gemm(false, n, p.hr, p.gh, dHh, r0 * p.gh, p.gh, whP, dH, b0 * p.hr, p.hr, dDirect != null);
         }
-        return gradients(gemm, s, xs, w.wIh(), dPre, dHh, dProj, dH, dC);
     }
 
     private Tensor[] gradients(Gemm gemm, LayerState s, float[] xs, float[] wi, float[] dPre,
@@ -126,3 +139,4 @@ final class LayerBackward {
         return Torch.fromArray(db, plan.gh);
     }
 }
+

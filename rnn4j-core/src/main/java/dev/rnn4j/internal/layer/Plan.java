@@ -57,35 +57,45 @@ final class Plan {
     LayerState forward(float[] xs, float[] h0, float[] c0, RecurrentLayer.Values w, boolean reverse, boolean keep) {
         Gemm gemm = Kernels.gemm();
         LayerState s = new LayerState(this, h0, c0, keep);
-        // pre (rows, G·H) = X · W_ihᵀ + b_ih, every step at once
+        // pre (rows, G·H) = X · W_ihᵀ, every step at once; + b_ih step by step, while its rows are in cache
         gemm.gemm(false, true, rows, gh, inputSize, xs, 0, inputSize, w.wIh(), 0, inputSize, s.pre, 0, gh, false);
-        if (w.bIh() != null) {
-            RowOps.addBiasRows(s.pre, 0, rows, gh, w.bIh(), 0);
-        }
         // W_hhᵀ (H', G·H) and W_hrᵀ (H, H') laid out once for all steps
         PackedMatrix whT = gemm.pack(true, hr, gh, w.wHh(), 0, hr);
         PackedMatrix whrT = projected ? gemm.pack(true, hidden, hr, w.wHr(), 0, hidden) : null;
         float[] hh = new float[batch * gh];
+        BatchSplit.run(batch, gh, hr, (b0, b1) -> forwardSteps(b0, b1, gemm, s, w, whT, whrT, hh, reverse));
+        return s;
+    }
+
+    /** Every step for the sequences [b0, b1): rows b0.. of each step, the same arithmetic whoever runs them. */
+    private void forwardSteps(int b0, int b1, Gemm gemm, LayerState s, RecurrentLayer.Values w, PackedMatrix whT,
+                              PackedMatrix whrT, float[] hh, boolean reverse) {
         float[] stepH = projected ? s.hTilde : s.out;
         for (int i = 0; i < steps(); i++) {
             int t = step(i, reverse);
-            int n = batchSizes[t];
-            int r0 = rowStart[t];
-            int sr = s.stateRow(r0);
-            System.arraycopy(s.curH, 0, s.prevH, sr * hr, n * hr);
-            if (s.curC != null) {
-                System.arraycopy(s.curC, 0, s.prevC, sr * hidden, n * hidden);
+            int n = Math.min(batchSizes[t], b1) - b0;
+            if (n <= 0) {
+                continue;
             }
-            gemm.gemm(false, n, gh, hr, s.prevH, sr * hr, hr, whT, hh, 0, gh, false);
-            step.forward(n, r0, hh, w.bHh(), s, stepH, projected ? sr : r0);
+            int r0 = rowStart[t] + b0;
+            int sr = s.stateRow(rowStart[t]) + b0;
+            System.arraycopy(s.curH, b0 * hr, s.prevH, sr * hr, n * hr);
+            if (s.curC != null) {
+                System.arraycopy(s.curC, b0 * hidden, s.prevC, sr * hidden, n * hidden);
+            }
+            if (w.bIh() != null) {
+                RowOps.addBiasRows(s.pre, r0 * gh, n, gh, w.bIh(), 0);
+            }
+            gemm.gemm(false, n, gh, hr, s.prevH, sr * hr, hr, whT, hh, b0 * gh, gh, false);
+            step.forward(b0, b0 + n, rowStart[t], hh, w.bHh(), s, stepH, projected ? sr - b0 : rowStart[t]);
             if (projected) {
                 gemm.gemm(false, n, hr, hidden, s.hTilde, sr * hidden, hidden, whrT, s.out, r0 * hr, hr, false);
             }
-            System.arraycopy(s.out, r0 * hr, s.curH, 0, n * hr);
+            System.arraycopy(s.out, r0 * hr, s.curH, b0 * hr, n * hr);
             if (s.curC != null) {
-                System.arraycopy(s.cs, sr * hidden, s.curC, 0, n * hidden);
+                System.arraycopy(s.cs, sr * hidden, s.curC, b0 * hidden, n * hidden);
             }
         }
-        return s;
     }
 }
+

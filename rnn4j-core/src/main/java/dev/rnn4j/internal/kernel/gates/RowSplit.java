@@ -17,23 +17,24 @@ public final class RowSplit {
     private RowSplit() {
     }
 
-    /** Runs a forward body over rows [0, rows). */
-    public static void forward(int rows, int hidden, IntRangeBody body) {
-        split(rows, hidden, FORWARD_MIN_ELEMENTS, body);
+    /** Runs a forward body over rows [from, to). */
+    public static void forward(int from, int to, int hidden, IntRangeBody body) {
+        split(from, to, hidden, FORWARD_MIN_ELEMENTS, body);
     }
 
-    /** Runs a backward body over rows [0, rows). */
-    public static void backward(int rows, int hidden, IntRangeBody body) {
-        split(rows, hidden, BACKWARD_MIN_ELEMENTS, body);
+    /** Runs a backward body over rows [from, to). */
+    public static void backward(int from, int to, int hidden, IntRangeBody body) {
+        split(from, to, hidden, BACKWARD_MIN_ELEMENTS, body);
     }
 
-    private static void split(int rows, int hidden, int minElements, IntRangeBody body) {
+    private static void split(int from, int to, int hidden, int minElements, IntRangeBody body) {
+        int rows = to - from;
         long work = (long) rows * hidden;
         if (work < minElements || rows < 2 || Parallel.getNumThreads() == 1) {
-            body.run(0, rows);
+            body.run(from, to);
             return;
         }
         int grain = Math.max(1, (minElements / 2) / Math.max(1, hidden));
-        Parallel.parallelFor(rows, grain, body);
+        Parallel.parallelFor(rows, grain, (a, b) -> body.run(from + a, from + b));
     }
 }
