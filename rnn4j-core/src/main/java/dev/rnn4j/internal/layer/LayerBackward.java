@@ -106,11 +106,17 @@ final class LayerBackward {
         if (needs[C0]) {
             result[C0] = Torch.fromArray(dC, p.batch, p.hidden);
         }
-        if (needs[W_IH]) {
-            result[W_IH] = weightGrad(gemm, dPre, p.gh, xs, p.inputSize);
-        }
-        if (needs[W_HH]) {
-            result[W_HH] = weightGrad(gemm, dHh, p.gh, s.prevH, p.hr);
+        if (needs[W_IH] && needs[W_HH] && dHh == dPre) {
+            Tensor[] both = weightGrads(gemm, dPre, xs, p.inputSize, s.prevH, p.hr);
+            result[W_IH] = both[0];
+            result[W_HH] = both[1];
+        } else {
+            if (needs[W_IH]) {
+                result[W_IH] = weightGrad(gemm, dPre, p.gh, xs, p.inputSize);
+            }
+            if (needs[W_HH]) {
+                result[W_HH] = weightGrad(gemm, dHh, p.gh, s.prevH, p.hr);
+            }
         }
         if (needs[B_IH]) {
             result[B_IH] = columnSums(dPre);
@@ -131,6 +137,28 @@ final class LayerBackward {
         float[] dW = new float[outRows * cols];
         gemm.gemm(true, false, outRows, cols, plan.rows, dY, 0, outRows, z, 0, cols, dW, 0, cols, false);
         return Torch.fromArray(dW, outRows, cols);
+    }
+
+    /**
+     * dY·[Z1 Z2] as one product, then split: (dW1 dW2) = dYᵀ·(Z1 Z2) over all rows. Each element is the same sum
+     * as in its own product, but the large dY is laid out for the kernel once instead of twice.
+     */
+    private Tensor[] weightGrads(Gemm gemm, float[] dY, float[] z1, int cols1, float[] z2, int cols2) {
+        int rows = plan.rows, gh = plan.gh, cols = cols1 + cols2;
+        float[] z = new float[rows * cols];
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(z1, r * cols1, z, r * cols, cols1);
+            System.arraycopy(z2, r * cols2, z, r * cols + cols1, cols2);
+        }
+        float[] dW = new float[gh * cols];
+        gemm.gemm(true, false, gh, cols, rows, dY, 0, gh, z, 0, cols, dW, 0, cols, false);
+        float[] dW1 = new float[gh * cols1];
+        float[] dW2 = new float[gh * cols2];
+        for (int g = 0; g < gh; g++) {
+            System.arraycopy(dW, g * cols, dW1, g * cols1, cols1);
+            System.arraycopy(dW, g * cols + cols1, dW2, g * cols2, cols2);
+        }
+        return new Tensor[]{Torch.fromArray(dW1, gh, cols1), Torch.fromArray(dW2, gh, cols2)};
     }
 
     private Tensor columnSums(float[] m) {
