@@ -80,6 +80,11 @@ public abstract class Node {
     final Tensor[] apply(Tensor[] gradOutputs, boolean retainGraph) {
         Tensor[] grads = backward(gradOutputs);
         if (!retainGraph && saved != null) {
+            for (Object value : saved) {
+                if (value instanceof Op.Releasable r) {
+                    r.release();
+                }
+            }
             saved = null;
             savedVersions = null;
             freed = true;

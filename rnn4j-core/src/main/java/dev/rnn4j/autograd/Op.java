@@ -31,6 +31,14 @@ public final class Op {
         <T> T get(int index);
     }
 
+    /**
+     * A saved value that holds buffers worth reusing: the graph calls {@link #release} once, when it frees the node's
+     * saved values after a backward pass without retain_graph. A graph dropped without one leaves it to the GC.
+     */
+    public interface Releasable {
+        void release();
+    }
+
     private static final Object[] NOTHING = new Object[0];
 
     private Op() {

@@ -45,18 +45,20 @@ final class LayerBackward {
         float[] dH = grads[1] == null ? new float[p.batch * p.hr] : grads[1].toFloatArray();
         float[] dC = s.curC == null ? null
                 : grads[2] != null ? grads[2].toFloatArray() : new float[p.batch * p.hidden];
-        float[] dPre = new float[p.rows * p.gh];
-        float[] dHh = step.splitsGateGradient() ? new float[p.rows * p.gh] : dPre;
-        float[] dProj = p.projected ? new float[p.rows * p.hr] : null;   // the gradient at each projected h
-        float[] dStep = new float[p.batch * p.hr];
-        float[] dTilde = p.projected ? new float[p.batch * p.hidden] : dStep;
-        float[] dDirect = step.directPath() ? new float[p.batch * p.hidden] : null;
+        float[] dPre = ScratchPool.take(p.rows * p.gh);
+        float[] dHh = step.splitsGateGradient() ? ScratchPool.take(p.rows * p.gh) : dPre;
+        float[] dProj = p.projected ? ScratchPool.take(p.rows * p.hr) : null;   // the gradient at each projected h
+        float[] dStep = ScratchPool.take(p.batch * p.hr);
+        float[] dTilde = p.projected ? ScratchPool.take(p.batch * p.hidden) : dStep;
+        float[] dDirect = step.directPath() ? ScratchPool.take(p.batch * p.hidden) : null;
         // W_hh (G·H, H') and W_hr (H', H) laid out once for all steps
         PackedMatrix whP = gemm.pack(false, p.gh, p.hr, w.wHh(), 0, p.hr);
         PackedMatrix whrP = p.projected ? gemm.pack(false, p.hr, p.hidden, w.wHr(), 0, p.hidden) : null;
         BatchSplit.run(p.batch, p.gh, p.hr, (b0, b1) -> backwardSteps(b0, b1, gemm, s, dOut, dH, dC, dPre, dHh,
                 dProj, dStep, dTilde, dDirect, whP, whrP));
-        return gradients(gemm, s, xs, w.wIh(), dPre, dHh, dProj, dH, dC);
+        Tensor[] result = gradients(gemm, s, xs, w.wIh(), dPre, dHh, dProj, dH, dC);
+        ScratchPool.give(dPre, dHh == dPre ? null : dHh, dProj, dStep, dTilde == dStep ? null : dTilde, dDirect);
+        return result;
     }
 
     /** Every step, last first, for the sequences [b0, b1): rows b0.. of each step and of the batch buffers. */
@@ -145,12 +147,12 @@ final class LayerBackward {
      */
     private Tensor[] weightGrads(Gemm gemm, float[] dY, float[] z1, int cols1, float[] z2, int cols2) {
         int rows = plan.rows, gh = plan.gh, cols = cols1 + cols2;
-        float[] z = new float[rows * cols];
+        float[] z = ScratchPool.take(rows * cols);
         for (int r = 0; r < rows; r++) {
             System.arraycopy(z1, r * cols1, z, r * cols, cols1);
             System.arraycopy(z2, r * cols2, z, r * cols + cols1, cols2);
         }
-        float[] dW = new float[gh * cols];
+        float[] dW = ScratchPool.take(gh * cols);
         gemm.gemm(true, false, gh, cols, rows, dY, 0, gh, z, 0, cols, dW, 0, cols, false);
         float[] dW1 = new float[gh * cols1];
         float[] dW2 = new float[gh * cols2];
@@ -158,6 +160,7 @@ final class LayerBackward {
             System.arraycopy(dW, g * cols, dW1, g * cols1, cols1);
             System.arraycopy(dW, g * cols + cols1, dW2, g * cols2, cols2);
         }
+        ScratchPool.give(z, dW);
         return new Tensor[]{Torch.fromArray(dW1, gh, cols1), Torch.fromArray(dW2, gh, cols2)};
     }
 
@@ -167,4 +170,3 @@ final class LayerBackward {
         return Torch.fromArray(db, plan.gh);
     }
 }
-

@@ -62,8 +62,10 @@ final class Plan {
         // W_hhᵀ (H', G·H) and W_hrᵀ (H, H') laid out once for all steps
         PackedMatrix whT = gemm.pack(true, hr, gh, w.wHh(), 0, hr);
         PackedMatrix whrT = projected ? gemm.pack(true, hidden, hr, w.wHr(), 0, hidden) : null;
-        float[] hh = new float[batch * gh];
+        float[] hh = ScratchPool.take(batch * gh);
         BatchSplit.run(batch, gh, hr, (b0, b1) -> forwardSteps(b0, b1, gemm, s, w, whT, whrT, hh, reverse));
+        ScratchPool.give(hh);
+        s.dropInputProjection();
         return s;
     }
 
@@ -98,4 +100,3 @@ final class Plan {
         }
     }
 }
-

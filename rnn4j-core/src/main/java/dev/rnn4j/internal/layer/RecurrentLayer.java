@@ -77,6 +77,8 @@ public final class RecurrentLayer {
             LayerBackward bptt = new LayerBackward(plan, reverse, x.shape().toArray(), inputs);
             Op.record(new Tensor[]{output, lastHidden, lastCell}, gradName, Op.save(s, xs, weights), bptt::backward,
                     inputs);
+        } else {
+            s.release();
         }
         return new Result(output, lastHidden, lastCell);
     }

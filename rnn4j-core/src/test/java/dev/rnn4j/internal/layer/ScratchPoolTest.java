@@ -1,0 +1,69 @@
+package dev.rnn4j.internal.layer;
+
+import dev.rnn4j.Tensor;
+import dev.rnn4j.Torch;
+import dev.rnn4j.nn.LSTM;
+import dev.rnn4j.nn.LayerWorkloads;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The layers write every pooled element before they read it, and a buffer is reused only once it is given back. */
+class ScratchPoolTest {
+
+    @Test
+    void buffersFullOfNanChangeNoResult() {
+        for (String name : LayerWorkloads.NAMES) {
+            List<float[]> clean = LayerWorkloads.named(name).get();
+            ScratchPool.poison = true;
+            List<float[]> poisoned;
+            try {
+                LayerWorkloads.named(name).get(); // once more, so that reused buffers are poisoned too
+                poisoned = LayerWorkloads.named(name).get();
+            } finally {
+                ScratchPool.poison = false;
+            }
+            assertEquals(clean.size(), poisoned.size());
+            for (int i = 0; i < clean.size(); i++) {
+                assertArrayEquals(clean.get(i), poisoned.get(i), name + ", tensor " + i);
+            }
+        }
+    }
+
+    /** With retain_graph a run keeps its buffers: a second backward, after another run took buffers, sums again. */
+    @Test
+    void aRetainedGraphKeepsItsBuffers() {
+        Torch.manualSeed(21);
+        LSTM lstm = LSTM.builder(32, 96).build();
+        Tensor x = Torch.randn(6, 24, 32).requiresGrad(true);
+        Tensor out = lstm.forward(x).output();
+        Tensor loss = out.mul(out).sum();
+        loss.backward(Torch.ones(), true);
+        float[] once = x.grad().toFloatArray();
+        // meanwhile another run of the same shapes takes buffers (its own if the first run had given its back)
+        lstm.forward(Torch.randn(6, 24, 32).requiresGrad(true)).output().sum().backward();
+        loss.backward(Torch.ones(), false);
+        float[] twice = x.grad().toFloatArray();
+        for (int i = 0; i < once.length; i++) {
+            assertEquals(2 * once[i], twice[i], "grad x at " + i);
+        }
+    }
+
+    @Test
+    void aBufferComesBackOnlyAfterItWasGiven() {
+        int n = 3 << 20;   // a size no layer in this JVM asks for
+        float[] a = ScratchPool.take(n);
+        float[] b = ScratchPool.take(n);
+        assertNotSame(a, b);
+        ScratchPool.give(a);
+        assertSame(a, ScratchPool.take(n));
+        assertTrue(ScratchPool.take(n) != a, "a buffer is handed out once per give");
+        assertEquals(5, ScratchPool.take(5).length);
+    }
+}
