@@ -30,17 +30,36 @@ final class Lookup {
         int[] shape = indices.shape().toArray();
         int[] outShape = java.util.Arrays.copyOf(shape, shape.length + 1);
         outShape[shape.length] = dim;
-        Tensor out = weight.detach().indexSelect(0, index).view(outShape);
+        Tensor out = weight.isContiguous() ? gather(weight, index, dim).view(outShape)
+                : weight.detach().indexSelect(0, index).view(outShape);
         int[] weightShape = weight.shape.clone();
-        return Op.record(out, "EmbeddingBackward0", g -> {
-            Tensor full = Tensor.empty(weightShape);
-            Tensor perRow = g.reshape(index.length, dim);
-            for (int k = 0; k < index.length; k++) {
-                if (index[k] != paddingIdx) {
-                    full.select(0, index[k]).addInPlace(perRow.select(0, k));
+        return Op.record(out, "EmbeddingBackward0", g -> scatterAdd(g, index, paddingIdx, weightShape), weight);
+    }
+
+    /** The rows index[k] of a contiguous (V, D) weight, as (index.length, D). */
+    private static Tensor gather(Tensor weight, int[] index, int dim) {
+        Tensor out = Tensor.empty(index.length, dim);
+        for (int k = 0; k < index.length; k++) {
+            System.arraycopy(weight.data, weight.offset + index[k] * dim, out.data, k * dim, dim);
+        }
+        return out;
+    }
+
+    /** A zero (V, D) gradient with row k of g added into row index[k], in k order (PyTorch's sums, bit for bit). */
+    private static Tensor scatterAdd(Tensor g, int[] index, int paddingIdx, int[] weightShape) {
+        Tensor full = Tensor.empty(weightShape);
+        int dim = weightShape[1];
+        Tensor rows = g.contiguous();
+        float[] gd = rows.data;
+        int go = rows.offset;
+        for (int k = 0; k < index.length; k++) {
+            if (index[k] != paddingIdx) {
+                int row = index[k] * dim, from = go + k * dim;
+                for (int j = 0; j < dim; j++) {
+                    full.data[row + j] += gd[from + j];
                 }
             }
-            return full;
-        }, weight);
+        }
+        return full;
     }
 }
