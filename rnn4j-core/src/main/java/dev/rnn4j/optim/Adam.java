@@ -132,8 +132,14 @@ public final class Adam extends Optimizer {
         double beta1 = group.getDouble("betas", 0);
         double beta2 = group.getDouble("betas", 1);
         double weightDecay = group.getDouble("weight_decay");
-        float[] g = group.getBoolean("maximize") ? neg(grad) : grad;
+        boolean maximize = group.getBoolean("maximize");
+        float[] g = maximize ? neg(grad) : grad;
         double step = state.incrementStep();
+        if (weightDecay == 0 && !amsgrad) {
+            fusedUpdate(param, g, state.get(EXP_AVG), state.get(EXP_AVG_SQ), beta1, beta2, lr, step,
+                    (float) group.getDouble("eps"));
+            return;
+        }
         if (weightDecay != 0) {
             if (group.getBoolean("decoupled_weight_decay")) {
                 mulInPlace(param, (float) (1 - lr * weightDecay));
@@ -160,5 +166,30 @@ public final class Adam extends Optimizer {
         divInPlace(denom, (float) biasCorrection2Sqrt);
         addInPlace(denom, (float) group.getDouble("eps"));
         addcdivInPlace(param, expAvg, denom, (float) -stepSize);
+    }
+
+    /**
+     * The update above without weight decay or amsgrad in one pass: per element the same float operations in the
+     * same order as the seven array operations (lerp, mul, addcmul, sqrt, div, add, addcdiv), so the same bits.
+     */
+    private static void fusedUpdate(float[] param, float[] g, float[] expAvg, float[] expAvgSq, double beta1,
+                                    double beta2, double lr, double step, float eps) {
+        float w = (float) (1 - beta1);
+        boolean small = Math.abs(w) < 0.5f;
+        float decay = (float) beta2;
+        float gain = (float) (1 - beta2);
+        float correction = (float) Math.sqrt(1 - Math.pow(beta2, step));
+        float rate = (float) -(lr / (1 - Math.pow(beta1, step)));
+        for (int i = 0; i < param.length; i++) {
+            float gi = g[i];
+            float m = expAvg[i];
+            float diff = gi - m;
+            m = small ? Math.fma(w, diff, m) : Math.fma(-diff, 1f - w, gi);
+            expAvg[i] = m;
+            float v = Math.fma(gain * gi, gi, expAvgSq[i] * decay);
+            expAvgSq[i] = v;
+            float denom = (float) Math.sqrt(v) / correction + eps;
+            param[i] += rate * m / denom;
+        }
     }
 }
