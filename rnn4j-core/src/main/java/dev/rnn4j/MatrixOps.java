@@ -180,7 +180,17 @@ final class MatrixOps {
         return Op.record(out, name, Op.save(a.detach(), b.detach()), (g, s) -> new Tensor[]{
                 bias != null && bias.requiresGrad() ? Reductions.sumToShape(g[0], bias.shape) : null,
                 a.requiresGrad() ? mm(g[0], s.<Tensor>get(1).t()) : null,
-                b.requiresGrad() ? mm(s.<Tensor>get(0).t(), g[0]) : null}, bias, a, b);
+                b.requiresGrad() ? transposedProduct(s.get(0), g[0]) : null}, bias, a, b);
+    }
+
+    /**
+     * Aᵀ·G, contiguous. When G is the narrower (a Linear's output gradient, 65 columns against 256), it runs as
+     * (Gᵀ·A)ᵀ: the kernel lays out the transposed operand, slow to gather, and tiles the rows of its product by 8
+     * but its columns by 32, so the narrow matrix is better transposed and on the rows. Each element is the same
+     * sum of the same products in the same order (a·b = b·a exactly): the same bits either way.
+     */
+    private static Tensor transposedProduct(Tensor a, Tensor g) {
+        return g.shape[1] < a.shape[1] ? mm(g.t(), a).t().contiguous() : mm(a.t(), g);
     }
 
     private static void checkMatrices(Tensor a, Tensor b, String nameA, String nameB) {
