@@ -5,6 +5,7 @@ import dev.rnn4j.internal.kernel.gates.GateRows;
 import dev.rnn4j.internal.kernel.gates.GruGates;
 import dev.rnn4j.internal.kernel.gates.LstmGates;
 import dev.rnn4j.internal.kernel.gates.TorchSigmoid;
+import dev.rnn4j.internal.kernel.gemm.Arithmetic;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
@@ -40,6 +41,15 @@ final class VectorGateRows implements GateRows {
         return bHh == null ? v : v.add(load(bHh, bi));
     }
 
+    /** tanh over n floats (a multiple of the lane count) as the arithmetic chosen: see GateRows.tanh. */
+    private static void tanh(boolean exact, float[] src, int srcOff, float[] dst, int dstOff, int n) {
+        if (exact) {
+            VectorSleef.tanh(src, srcOff, dst, dstOff, n);
+        } else {
+            VectorFastTanh.tanh(src, srcOff, dst, dstOff, n);
+        }
+    }
+
     /** Vector columns end here: within PyTorch's vectorised sigmoid blocks, in whole vectors. */
     private static int vectorEnd(int hidden) {
         return F.loopBound(TorchSigmoid.sleefEnd(hidden));
@@ -57,6 +67,7 @@ final class VectorGateRows implements GateRows {
         int sleefEnd = TorchSigmoid.sleefEnd(hidden);
         int vEnd = vectorEnd(hidden);
         int L = F.length();
+        boolean exact = Arithmetic.exact();
         for (int r = r0; r < r1; r++) {
             int g0 = r * 4 * hidden;
             int p0 = preOff + g0;
@@ -70,7 +81,7 @@ final class VectorGateRows implements GateRows {
             }
             VectorSleef.sigmoid(hh, g0, saved, s, vEnd);
             VectorSleef.sigmoid(hh, g0 + hidden, saved, s + hidden, vEnd);
-            VectorSleef.tanh(hh, g0 + 2 * hidden, saved, s + 2 * hidden, vEnd);
+            tanh(exact, hh, g0 + 2 * hidden, saved, s + 2 * hidden, vEnd);
             VectorSleef.sigmoid(hh, g0 + 3 * hidden, saved, s + 3 * hidden, vEnd);
             for (int j = 0; j < vEnd; j += L) {
                 FloatVector in = load(saved, s + j);
@@ -78,12 +89,12 @@ final class VectorGateRows implements GateRows {
                 FloatVector cell = load(saved, s + 2 * hidden + j);
                 forget.mul(load(cPrev, cPrevOff + rh + j)).add(in.mul(cell)).intoArray(c, cOff + rh + j);
             }
-            VectorSleef.tanh(c, cOff + rh, saved, s + 4 * hidden, vEnd);
+            tanh(exact, c, cOff + rh, saved, s + 4 * hidden, vEnd);
             for (int j = 0; j < vEnd; j += L) {
                 load(saved, s + 3 * hidden + j).mul(load(saved, s + 4 * hidden + j)).intoArray(h, hOff + rh + j);
             }
             for (int j = vEnd; j < hidden; j++) {
-                LstmGates.forwardAt(j, hidden, sleefEnd, hh, g0, bHh, pre, p0, cPrev, cPrevOff + rh,
+                LstmGates.forwardAt(j, hidden, sleefEnd, exact, hh, g0, bHh, pre, p0, cPrev, cPrevOff + rh,
                         h, hOff + rh, c, cOff + rh, saved, s);
             }
         }
@@ -138,6 +149,7 @@ final class VectorGateRows implements GateRows {
         int sleefEnd = TorchSigmoid.sleefEnd(hidden);
         int vEnd = vectorEnd(hidden);
         int L = F.length();
+        boolean exact = Arithmetic.exact();
         for (int r = r0; r < r1; r++) {
             int g0 = r * 3 * hidden;
             int p0 = preOff + g0;
@@ -156,14 +168,14 @@ final class VectorGateRows implements GateRows {
                 FloatVector hn = load(saved, s + 3 * hidden + j);
                 load(pre, p0 + 2 * hidden + j).add(hn.mul(load(saved, s + j))).intoArray(saved, s + 2 * hidden + j);
             }
-            VectorSleef.tanh(saved, s + 2 * hidden, saved, s + 2 * hidden, vEnd);
+            tanh(exact, saved, s + 2 * hidden, saved, s + 2 * hidden, vEnd);
             for (int j = 0; j < vEnd; j += L) {
                 FloatVector update = load(saved, s + hidden + j);
                 FloatVector n = load(saved, s + 2 * hidden + j);
                 load(hPrev, hPrevOff + rh + j).sub(n).mul(update).add(n).intoArray(h, hOff + rh + j);
             }
             for (int j = vEnd; j < hidden; j++) {
-                GruGates.forwardAt(j, hidden, sleefEnd, hh, g0, bHh, pre, p0, hPrev, hPrevOff + rh,
+                GruGates.forwardAt(j, hidden, sleefEnd, exact, hh, g0, bHh, pre, p0, hPrev, hPrevOff + rh,
                         h, hOff + rh, saved, s);
             }
         }
@@ -222,6 +234,7 @@ final class VectorGateRows implements GateRows {
         }
         int L = F.length();
         int vEnd = F.loopBound(hidden);
+        boolean exact = Arithmetic.exact();
         for (int r = r0; r < r1; r++) {
             int row = r * hidden;
             for (int j = 0; j < vEnd; j += L) {
@@ -233,11 +246,11 @@ final class VectorGateRows implements GateRows {
                 v.intoArray(saved, savedOff + i);
             }
             if (!relu) {
-                VectorSleef.tanh(saved, savedOff + row, saved, savedOff + row, vEnd);
+                tanh(exact, saved, savedOff + row, saved, savedOff + row, vEnd);
             }
             System.arraycopy(saved, savedOff + row, h, hOff + row, vEnd);
             for (int j = vEnd; j < hidden; j++) {
-                ElmanGates.forwardAt(row + j, j, relu, hh, bHh, pre, preOff, h, hOff, saved, savedOff);
+                ElmanGates.forwardAt(row + j, j, relu, exact, hh, bHh, pre, preOff, h, hOff, saved, savedOff);
             }
         }
     }

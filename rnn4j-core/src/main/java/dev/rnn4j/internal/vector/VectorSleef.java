@@ -39,44 +39,48 @@ final class VectorSleef {
      * The loops below are what kernels should call. C2 intrinsifies Vector API calls only where it knows the exact
      * vector class; a FloatVector passed to or returned from a method that is not inlined (tanh's body is far
      * beyond the inlining limits) loses it, and every operation then falls back to Java code, ten times slower.
-     * So each loop has its function's body inside it, and vectors never cross a call.
+     * So each loop has its function's body inside it, or calls one small enough to be inlined (exp), and vectors
+     * never cross a call that is not.
      */
 
     /** dst[dstOff + i] = exp(src[srcOff + i]) for i in [0, n), n a multiple of the lane count. */
     static void exp(float[] src, int srcOff, float[] dst, int dstOff, int n) {
         for (int i = 0; i < n; i += F.length()) {
-            FloatVector d = FloatVector.fromArray(F, src, srcOff + i);
-            FloatVector qt = d.mul(R_LN2F).add(RINT);
-            FloatVector qf = qt.sub(RINT);
-            IntVector q = qt.reinterpretAsInts().sub(SleefFloat.RINT_BITS);
-            FloatVector s = qf.fma(FloatVector.broadcast(F, -L2UF), d);
-            s = qf.fma(FloatVector.broadcast(F, -L2LF), s);
-            FloatVector u = FloatVector.broadcast(F, E5);
-            u = u.fma(s, FloatVector.broadcast(F, E4));
-            u = u.fma(s, FloatVector.broadcast(F, E3));
-            u = u.fma(s, FloatVector.broadcast(F, E2));
-            u = u.fma(s, FloatVector.broadcast(F, E1));
-            u = u.fma(s, FloatVector.broadcast(F, 0.5f));
-            u = s.mul(s).fma(u, s).add(1.0f);
-            IntVector h = q.lanewise(VectorOperators.ASHR, 1);
-            u = u.mul(h.add(0x7f).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats())
-                    .mul(q.sub(h).add(0x7f).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
-            u = u.blend(0f, d.lt(-104f));
-            u = u.blend(Float.POSITIVE_INFINITY, d.compare(VectorOperators.GT, 100f));
-            u.intoArray(dst, dstOff + i);
+            exp(FloatVector.fromArray(F, src, srcOff + i)).intoArray(dst, dstOff + i);
         }
+    }
+
+    /**
+     * exp lane-wise. Small enough (under C2's FreqInlineSize of bytecode) that the loops calling it inline it, so
+     * its vectors never cross a call; tanh below is not, hence its array loop.
+     */
+    static FloatVector exp(FloatVector d) {
+        FloatVector qt = d.mul(R_LN2F).add(RINT);
+        FloatVector qf = qt.sub(RINT);
+        IntVector q = qt.reinterpretAsInts().sub(SleefFloat.RINT_BITS);
+        FloatVector s = qf.fma(FloatVector.broadcast(F, -L2UF), d);
+        s = qf.fma(FloatVector.broadcast(F, -L2LF), s);
+        FloatVector u = FloatVector.broadcast(F, E5);
+        u = u.fma(s, FloatVector.broadcast(F, E4));
+        u = u.fma(s, FloatVector.broadcast(F, E3));
+        u = u.fma(s, FloatVector.broadcast(F, E2));
+        u = u.fma(s, FloatVector.broadcast(F, E1));
+        u = u.fma(s, FloatVector.broadcast(F, 0.5f));
+        u = s.mul(s).fma(u, s).add(1.0f);
+        IntVector h = q.lanewise(VectorOperators.ASHR, 1);
+        u = u.mul(h.add(0x7f).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats())
+                .mul(q.sub(h).add(0x7f).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
+        u = u.blend(0f, d.lt(-104f));
+        return u.blend(Float.POSITIVE_INFINITY, d.compare(VectorOperators.GT, 100f));
     }
 
     /** dst = 1 / (1 + exp(0 − src)) over n floats, n a multiple of the lane count; dst may be src. */
     static void sigmoid(float[] src, int srcOff, float[] dst, int dstOff, int n) {
-        int lanes = F.length();
-        for (int i = 0; i < n; i += lanes) {
-            FloatVector.zero(F).sub(FloatVector.fromArray(F, src, srcOff + i)).intoArray(dst, dstOff + i);
-        }
-        exp(dst, dstOff, dst, dstOff, n);
+        FloatVector zero = FloatVector.zero(F);
         FloatVector one = FloatVector.broadcast(F, 1f);
-        for (int i = 0; i < n; i += lanes) {
-            one.div(FloatVector.fromArray(F, dst, dstOff + i).add(1f)).intoArray(dst, dstOff + i);
+        for (int i = 0; i < n; i += F.length()) {
+            FloatVector e = exp(zero.sub(FloatVector.fromArray(F, src, srcOff + i)));
+            one.div(e.add(1f)).intoArray(dst, dstOff + i);
         }
     }
 

@@ -2,16 +2,20 @@ package dev.rnn4j.internal.vector;
 
 import static dev.rnn4j.golden.GoldenAssert.assertSameBits;
 
+import dev.rnn4j.internal.kernel.gates.FastTanh;
 import dev.rnn4j.internal.kernel.gates.SleefFloat;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** VectorSleef's array loops, which the vector gate kernels call, against SleefFloat bit for bit. */
+/**
+ * VectorSleef's and VectorFastTanh's array loops, which the vector gate kernels call, against SleefFloat and
+ * FastTanh bit for bit.
+ */
 class VectorSleefTest {
     private static float[] edgeValues() {
         float[] base = {0f, -0f, Float.MIN_VALUE, -Float.MIN_VALUE, Float.MIN_NORMAL, -Float.MIN_NORMAL, 1e-30f, -1e-30f,
-            0.5f, -0.5f, 1f, -1f, 0.6931472f, -0.6931472f, 8.664339742f, -8.664339742f, 9f, -9f, 20f, -20f,
+            0.5f, -0.5f, 0.55f, -0.55f, 1f, -1f, 0.6931472f, -0.6931472f, 8.664339742f, -8.664339742f, 9f, -9f, 20f, -20f,
             88.72283f, 88.72284f, -87.33654f, -103.972f, -104f, 100f, 150f, -150f, 1e10f, -1e10f, 4.2e6f, -4.2e6f,
             Float.MAX_VALUE, -Float.MAX_VALUE, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN,
             Float.intBitsToFloat(0x7f800001), Float.intBitsToFloat(0xffc00000)};
@@ -34,6 +38,8 @@ class VectorSleefTest {
         float[] e = new float[n + 5];
         float[] t = new float[n + 5];
         float[] s = java.util.Arrays.copyOf(x, n + 5);
+        float[] f = java.util.Arrays.copyOf(x, n + 5);
+        VectorFastTanh.tanh(f, 0, f, 0, n);   // in place
         VectorSleef.exp(padded, 0, e, 5, n);
         VectorSleef.tanh(padded, 0, t, 5, n);
         VectorSleef.sigmoid(s, 0, s, 0, n);   // in place
@@ -41,6 +47,7 @@ class VectorSleefTest {
             assertSameBits(SleefFloat.exp(x[i]), e[5 + i], "exp array (" + x[i] + ")");
             assertSameBits(SleefFloat.tanh(x[i]), t[5 + i], "tanh array (" + x[i] + ")");
             assertSameBits(SleefFloat.sigmoid(x[i]), s[i], "sigmoid array (" + x[i] + ")");
+            assertSameBits(FastTanh.tanh(x[i]), f[i], "fast tanh array (" + x[i] + ")");
         }
     }
 

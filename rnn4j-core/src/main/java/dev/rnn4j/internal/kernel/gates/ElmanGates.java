@@ -1,5 +1,7 @@
 package dev.rnn4j.internal.kernel.gates;
 
+import dev.rnn4j.internal.kernel.gemm.Arithmetic;
+
 /**
  * The Elman cell's element-wise math:
  * <pre>
@@ -19,11 +21,11 @@ public final class ElmanGates {
     }
 
     /** Element i: hh (rows·H, without bias) from 0, bHh (H) or null, pre, h and saved from their offsets. */
-    public static void forwardAt(int i, int j, boolean relu, float[] hh, float[] bHh, float[] pre, int preOff,
+    public static void forwardAt(int i, int j, boolean relu, boolean exact, float[] hh, float[] bHh, float[] pre, int preOff,
                                  float[] h, int hOff, float[] saved, int savedOff) {
         float gate = bHh == null ? hh[i] : hh[i] + bHh[j];
         float v = gate + pre[preOff + i];
-        float out = relu ? (v > 0f ? v : 0f) : SleefFloat.tanh(v);
+        float out = relu ? (v > 0f ? v : 0f) : GateRows.tanh(v, exact);
         h[hOff + i] = out;
         saved[savedOff + i] = out;
     }
@@ -39,9 +41,10 @@ public final class ElmanGates {
     /** Rows [r0, r1) forward. */
     static void forwardRows(int r0, int r1, int hidden, boolean relu, float[] hh, float[] bHh, float[] pre,
                             int preOff, float[] h, int hOff, float[] saved, int savedOff) {
+        boolean exact = Arithmetic.exact();
         for (int r = r0; r < r1; r++) {
             for (int j = 0; j < hidden; j++) {
-                forwardAt(r * hidden + j, j, relu, hh, bHh, pre, preOff, h, hOff, saved, savedOff);
+                forwardAt(r * hidden + j, j, relu, exact, hh, bHh, pre, preOff, h, hOff, saved, savedOff);
             }
         }
     }

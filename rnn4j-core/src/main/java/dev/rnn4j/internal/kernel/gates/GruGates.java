@@ -1,5 +1,7 @@
 package dev.rnn4j.internal.kernel.gates;
 
+import dev.rnn4j.internal.kernel.gemm.Arithmetic;
+
 /**
  * The GRU cell's element-wise math, PyTorch's gate order r, z, n and its "linear before reset" form:
  * <pre>
@@ -29,14 +31,14 @@ public final class GruGates {
      * Column j of one row. hh at g0 (3H, h·W_hhᵀ without bias), pre at p0 (3H, with b_ih), hPrev at hp (H),
      * h at ho (H), saved at s (4H). bHh (3H) may be null.
      */
-    public static void forwardAt(int j, int hidden, int sleefEnd, float[] hh, int g0, float[] bHh, float[] pre,
+    public static void forwardAt(int j, int hidden, int sleefEnd, boolean exact, float[] hh, int g0, float[] bHh, float[] pre,
                                  int p0, float[] hPrev, int hp, float[] h, int ho, float[] saved, int s) {
         int jz = hidden + j;
         int jn = 2 * hidden + j;
         float hn = GateRows.hiddenGate(hh, g0, bHh, jn);
         float reset = TorchSigmoid.at(GateRows.hiddenGate(hh, g0, bHh, j) + pre[p0 + j], j, sleefEnd);
         float update = TorchSigmoid.at(GateRows.hiddenGate(hh, g0, bHh, jz) + pre[p0 + jz], j, sleefEnd);
-        float n = SleefFloat.tanh(pre[p0 + jn] + hn * reset);
+        float n = GateRows.tanh(pre[p0 + jn] + hn * reset, exact);
         float prev = hPrev[hp + j];
         h[ho + j] = (prev - n) * update + n;
         saved[s + j] = reset;
@@ -73,12 +75,13 @@ public final class GruGates {
     static void forwardRows(int r0, int r1, int hidden, float[] hh, float[] bHh, float[] pre, int preOff,
                             float[] hPrev, int hPrevOff, float[] h, int hOff, float[] saved, int savedOff) {
         int sleefEnd = TorchSigmoid.sleefEnd(hidden);
+        boolean exact = Arithmetic.exact();
         for (int r = r0; r < r1; r++) {
             int g0 = r * 3 * hidden;
             int rh = r * hidden;
             int s = savedOff + r * 4 * hidden;
             for (int j = 0; j < hidden; j++) {
-                forwardAt(j, hidden, sleefEnd, hh, g0, bHh, pre, preOff + g0, hPrev, hPrevOff + rh, h, hOff + rh,
+                forwardAt(j, hidden, sleefEnd, exact, hh, g0, bHh, pre, preOff + g0, hPrev, hPrevOff + rh, h, hOff + rh,
                         saved, s);
             }
         }

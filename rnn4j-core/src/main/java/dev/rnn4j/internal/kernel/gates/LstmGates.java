@@ -1,5 +1,7 @@
 package dev.rnn4j.internal.kernel.gates;
 
+import dev.rnn4j.internal.kernel.gemm.Arithmetic;
+
 /**
  * The LSTM cell's element-wise math, PyTorch's gate order i, f, g, o:
  * <pre>
@@ -31,7 +33,7 @@ public final class LstmGates {
      * Column j of one row. Offsets are that row's: hh at g0 (4H, h·W_hhᵀ without bias), pre at p0 (4H, with b_ih),
      * cPrev at cp (H), h at ho (H), c at co (H), saved at s (5H). bHh (4H) may be null.
      */
-    public static void forwardAt(int j, int hidden, int sleefEnd, float[] hh, int g0, float[] bHh, float[] pre,
+    public static void forwardAt(int j, int hidden, int sleefEnd, boolean exact, float[] hh, int g0, float[] bHh, float[] pre,
                                  int p0, float[] cPrev, int cp, float[] h, int ho, float[] c, int co,
                                  float[] saved, int s) {
         int jf = hidden + j;
@@ -39,10 +41,10 @@ public final class LstmGates {
         int jo = 3 * hidden + j;
         float in = TorchSigmoid.at(GateRows.hiddenGate(hh, g0, bHh, j) + pre[p0 + j], j, sleefEnd);
         float forget = TorchSigmoid.at(GateRows.hiddenGate(hh, g0, bHh, jf) + pre[p0 + jf], j, sleefEnd);
-        float cell = SleefFloat.tanh(GateRows.hiddenGate(hh, g0, bHh, jg) + pre[p0 + jg]);
+        float cell = GateRows.tanh(GateRows.hiddenGate(hh, g0, bHh, jg) + pre[p0 + jg], exact);
         float out = TorchSigmoid.at(GateRows.hiddenGate(hh, g0, bHh, jo) + pre[p0 + jo], j, sleefEnd);
         float cNew = forget * cPrev[cp + j] + in * cell;
-        float tc = SleefFloat.tanh(cNew);
+        float tc = GateRows.tanh(cNew, exact);
         c[co + j] = cNew;
         h[ho + j] = out * tc;
         saved[s + j] = in;
@@ -80,12 +82,13 @@ public final class LstmGates {
                             float[] cPrev, int cPrevOff, float[] h, int hOff, float[] c, int cOff,
                             float[] saved, int savedOff) {
         int sleefEnd = TorchSigmoid.sleefEnd(hidden);
+        boolean exact = Arithmetic.exact();
         for (int r = r0; r < r1; r++) {
             int g0 = r * 4 * hidden;
             int rh = r * hidden;
             int s = savedOff + r * 5 * hidden;
             for (int j = 0; j < hidden; j++) {
-                forwardAt(j, hidden, sleefEnd, hh, g0, bHh, pre, preOff + g0, cPrev, cPrevOff + rh,
+                forwardAt(j, hidden, sleefEnd, exact, hh, g0, bHh, pre, preOff + g0, cPrev, cPrevOff + rh,
                         h, hOff + rh, c, cOff + rh, saved, s);
             }
         }
