@@ -4,6 +4,7 @@ import dev.rnn4j.internal.kernel.gates.ElmanGates;
 import dev.rnn4j.internal.kernel.gates.GateRows;
 import dev.rnn4j.internal.kernel.gates.GruGates;
 import dev.rnn4j.internal.kernel.gates.LstmGates;
+import dev.rnn4j.internal.kernel.gates.SleefFloat;
 import dev.rnn4j.internal.kernel.gates.TorchSigmoid;
 import dev.rnn4j.internal.kernel.gemm.Arithmetic;
 
@@ -279,6 +280,15 @@ final class VectorGateRows implements GateRows {
         }
         for (; i < end; i++) {
             ElmanGates.backwardAt(i, relu, dh, dhOff, saved, savedOff, dPre, dPreOff);
+        }
+    }
+
+    @Override
+    public void exp(float[] src, int srcOff, float[] dst, int dstOff, int n) {
+        int vEnd = F.loopBound(n);
+        VectorSleef.exp(src, srcOff, dst, dstOff, vEnd);
+        for (int i = vEnd; i < n; i++) {
+            dst[dstOff + i] = SleefFloat.exp(src[srcOff + i]);
         }
     }
 

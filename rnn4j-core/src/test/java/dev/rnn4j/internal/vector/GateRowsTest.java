@@ -171,4 +171,18 @@ class GateRowsTest {
             assertArrayEquals(runs.get(i), runs.get(half + i), "array " + i);
         }
     }
+
+    /** The exp over arrays that log_softmax uses: whole vectors and a scalar tail, the plain loop's bits. */
+    @Test
+    void expEqualsPlainOverAnyLength() {
+        Random rnd = new Random(9);
+        for (int n : new int[]{0, 1, 15, 16, 17, 65, 2048 * 65 + 3}) {
+            float[] x = random(rnd, n + 2);
+            float[] plain = new float[n + 1];
+            float[] vector = new float[n + 1];
+            SCALAR.exp(x, 2, plain, 1, n);
+            VECTOR.exp(x, 2, vector, 1, n);
+            assertArrayEquals(plain, vector, "exp over " + n);
+        }
+    }
 }

@@ -27,6 +27,12 @@ public interface GateRows {
     void elmanBackward(int r0, int r1, int hidden, boolean relu, float[] dh, int dhOff, float[] saved, int savedOff,
                        float[] dPre, int dPreOff);
 
+    /**
+     * dst[dstOff + i] = exp(src[srcOff + i]) for i in [0, n): Sleef's expf, the gates' own exponential, for the
+     * other row kernels that need many (log_softmax). Every implementation gives SleefFloat.exp's bits.
+     */
+    void exp(float[] src, int srcOff, float[] dst, int dstOff, int n);
+
     /** h·W_hhᵀ + b_hh at gate column k of the row at g0 (b_hh may be null): the bias is added first, as PyTorch does. */
     static float hiddenGate(float[] hh, int g0, float[] bHh, int k) {
         return bHh == null ? hh[g0 + k] : hh[g0 + k] + bHh[k];

@@ -45,6 +45,13 @@ final class PlainGateRows implements GateRows {
     }
 
     @Override
+    public void exp(float[] src, int srcOff, float[] dst, int dstOff, int n) {
+        for (int i = 0; i < n; i++) {
+            dst[dstOff + i] = SleefFloat.exp(src[srcOff + i]);
+        }
+    }
+
+    @Override
     public String toString() {
         return "plain Java";
     }
