@@ -4,14 +4,13 @@ import dev.rnn4j.autograd.Op;
 
 /**
  * A layer run's buffers: what the forward pass computed and keeps for the backward pass. Rows as in {@link Plan}.
- * A run that no backward pass will follow keeps only what it returns and the input projection: its per-step state
- * (previous h and c, every c, the saved gate values, the unprojected h) lives in buffers of one step's rows.
+ * A run that no backward pass will follow keeps only what it returns: its per-step state (previous h and c, every c,
+ * the saved gate values, the unprojected h) lives in buffers of one step's rows. The input projection is never
+ * kept: each step computes its rows' x·W_ihᵀ + b_ih just before its gates (Plan).
  */
 final class LayerState implements Op.Releasable {
     /** Whether every step's state is kept for a backward pass. */
     final boolean keep;
-    /** (rows, G·H): x·W_ihᵀ + b_ih for every step; only the forward pass reads it, then null. */
-    float[] pre;
     /** (rows, H'): every step's h, projected when the layer projects. */
     final float[] out;
     /** (rows, H): every step's h before the projection, or null. */
@@ -30,7 +29,6 @@ final class LayerState implements Op.Releasable {
     LayerState(Plan p, float[] h0, float[] c0, boolean keep) {
         this.keep = keep;
         int rows = keep ? p.rows : p.batch;
-        pre = ScratchPool.take(p.rows * p.gh);
         out = new float[p.rows * p.hr];
         hTilde = p.projected ? ScratchPool.take(rows * p.hidden) : null;
         cs = c0 == null ? null : ScratchPool.take(rows * p.hidden);
@@ -43,18 +41,13 @@ final class LayerState implements Op.Releasable {
 
     private boolean released;
 
-    /** The forward pass is over: its input projection goes back to the pool (the backward's gate gradient fits). */
-    void dropInputProjection() {
-        ScratchPool.give(pre);
-        pre = null;
-    }
 
     /** Hands the forward's working buffers back to the pool once nothing will read them; out and the state stay. */
     @Override
     public void release() {
         if (!released) {
             released = true;
-            ScratchPool.give(pre, hTilde, cs, prevH, prevC, saved);
+            ScratchPool.give(hTilde, cs, prevH, prevC, saved);
         }
     }
 

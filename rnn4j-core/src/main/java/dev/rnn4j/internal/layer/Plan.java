@@ -57,21 +57,22 @@ final class Plan {
     LayerState forward(float[] xs, float[] h0, float[] c0, RecurrentLayer.Values w, boolean reverse, boolean keep) {
         Gemm gemm = Kernels.gemm();
         LayerState s = new LayerState(this, h0, c0, keep);
-        // pre (rows, G·H) = X · W_ihᵀ, every step at once; + b_ih step by step, while its rows are in cache
-        gemm.gemm(false, true, rows, gh, inputSize, xs, 0, inputSize, w.wIh(), 0, inputSize, s.pre, 0, gh, false);
-        // W_hhᵀ (H', G·H) and W_hrᵀ (H, H') laid out once for all steps
+        // W_ihᵀ (I, G·H), W_hhᵀ (H', G·H) and W_hrᵀ (H, H') laid out once for all steps
+        PackedMatrix wiT = gemm.pack(true, inputSize, gh, w.wIh(), 0, inputSize);
         PackedMatrix whT = gemm.pack(true, hr, gh, w.wHh(), 0, hr);
         PackedMatrix whrT = projected ? gemm.pack(true, hidden, hr, w.wHr(), 0, hidden) : null;
         float[] hh = ScratchPool.take(batch * gh);
-        BatchSplit.run(batch, gh, hr, (b0, b1) -> forwardSteps(b0, b1, gemm, s, w, whT, whrT, hh, reverse));
-        ScratchPool.give(hh);
-        s.dropInputProjection();
+        float[] pre = ScratchPool.take(batch * gh);
+        BatchSplit.run(batch, gh, hr, (b0, b1) -> forwardSteps(b0, b1, gemm, s, xs, w, wiT, whT, whrT, pre, hh,
+                reverse));
+        ScratchPool.give(hh, pre);
         return s;
     }
 
     /** Every step for the sequences [b0, b1): rows b0.. of each step, the same arithmetic whoever runs them. */
-    private void forwardSteps(int b0, int b1, Gemm gemm, LayerState s, RecurrentLayer.Values w, PackedMatrix whT,
-                              PackedMatrix whrT, float[] hh, boolean reverse) {
+    private void forwardSteps(int b0, int b1, Gemm gemm, LayerState s, float[] xs, RecurrentLayer.Values w,
+                              PackedMatrix wiT, PackedMatrix whT, PackedMatrix whrT, float[] pre, float[] hh,
+                              boolean reverse) {
         float[] stepH = projected ? s.hTilde : s.out;
         for (int i = 0; i < steps(); i++) {
             int t = step(i, reverse);
@@ -85,11 +86,13 @@ final class Plan {
             if (s.curC != null) {
                 System.arraycopy(s.curC, b0 * hidden, s.prevC, sr * hidden, n * hidden);
             }
+            // x·W_ihᵀ + b_ih for this step's rows, just before its gates read them
+            gemm.gemm(false, n, gh, inputSize, xs, r0 * inputSize, inputSize, wiT, pre, b0 * gh, gh, false);
             if (w.bIh() != null) {
-                RowOps.addBiasRows(s.pre, r0 * gh, n, gh, w.bIh(), 0);
+                RowOps.addBiasRows(pre, b0 * gh, n, gh, w.bIh(), 0);
             }
             gemm.gemm(false, n, gh, hr, s.prevH, sr * hr, hr, whT, hh, b0 * gh, gh, false);
-            step.forward(b0, b0 + n, rowStart[t], hh, w.bHh(), s, stepH, projected ? sr - b0 : rowStart[t]);
+            step.forward(b0, b0 + n, rowStart[t], hh, w.bHh(), pre, s, stepH, projected ? sr - b0 : rowStart[t]);
             if (projected) {
                 gemm.gemm(false, n, hr, hidden, s.hTilde, sr * hidden, hidden, whrT, s.out, r0 * hr, hr, false);
             }

@@ -8,10 +8,11 @@ import dev.rnn4j.nn.RNNBase.Mode;
 import java.util.Arrays;
 
 /**
- * One recurrent layer in one direction as a single fused operation, the way cuDNN and oneDNN run it: the input
- * projection of all steps is one GEMM, each step one {@code h·W_hhᵀ} GEMM plus the cell's fused gate arithmetic
- * ({@link CellStep}), and the backward pass ({@link LayerBackward}) is back-propagation through time with the same
- * GEMMs. It records one node for the layer.
+ * One recurrent layer in one direction as a single fused operation: each step is a {@code x·W_ihᵀ} and a
+ * {@code h·W_hhᵀ} GEMM over its rows plus the cell's fused gate arithmetic ({@link CellStep}), the threads each
+ * running all steps for their own sequences ({@link BatchSplit}); the backward pass ({@link LayerBackward}) is
+ * back-propagation through time, with every weight gradient one GEMM over all rows. It records one node for the
+ * layer.
  *
  * <p>Rows are laid out step by step, {@code batchSizes[t]} rows for step t, longest sequence first: a padded
  * (L, N, I) input is the case where every step has N rows, and a packed sequence's data is the general case,
