@@ -5,8 +5,8 @@ import dev.rnn4j.autograd.Op;
 /**
  * A layer run's buffers: what the forward pass computed and keeps for the backward pass. Rows as in {@link Plan}.
  * A run that no backward pass will follow keeps only what it returns: its per-step state (previous h and c, every c,
- * the saved gate values, the unprojected h) lives in buffers of one step's rows. The input projection is never
- * kept: each step computes its rows' x·W_ihᵀ + b_ih just before its gates (Plan).
+ * the saved gate values, the unprojected h) lives in buffers of one step's rows. The input projection is not kept
+ * here: Plan computes it step by step, or for a run of a few rows all at once in a buffer of its own.
  */
 final class LayerState implements Op.Releasable {
     /** Whether every step's state is kept for a backward pass. */

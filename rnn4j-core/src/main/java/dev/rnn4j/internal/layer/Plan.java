@@ -58,11 +58,17 @@ final class Plan {
         Gemm gemm = Kernels.gemm();
         LayerState s = new LayerState(this, h0, c0, keep);
         // W_ihᵀ (I, G·H), W_hhᵀ (H', G·H) and W_hrᵀ (H, H') laid out once for all steps
-        PackedMatrix wiT = gemm.pack(true, inputSize, gh, w.wIh(), 0, inputSize);
+        // x·W_ihᵀ: step by step for a step's rows (of a tile's height or more), just before its gates read them;
+        // for a few rows, one GEMM over all steps before (a GEMM call per step of one row costs more than it does)
+        boolean byStep = batch >= BatchSplit.MIN_ROWS;
+        PackedMatrix wiT = byStep ? gemm.pack(true, inputSize, gh, w.wIh(), 0, inputSize) : null;
         PackedMatrix whT = gemm.pack(true, hr, gh, w.wHh(), 0, hr);
         PackedMatrix whrT = projected ? gemm.pack(true, hidden, hr, w.wHr(), 0, hidden) : null;
         float[] hh = ScratchPool.take(batch * gh);
-        float[] pre = ScratchPool.take(batch * gh);
+        float[] pre = ScratchPool.take((byStep ? batch : rows) * gh);
+        if (!byStep) {
+            gemm.gemm(false, true, rows, gh, inputSize, xs, 0, inputSize, w.wIh(), 0, inputSize, pre, 0, gh, false);
+        }
         BatchSplit.run(batch, gh, hr, (b0, b1) -> forwardSteps(b0, b1, gemm, s, xs, w, wiT, whT, whrT, pre, hh,
                 reverse));
         ScratchPool.give(hh, pre);
@@ -86,13 +92,17 @@ final class Plan {
             if (s.curC != null) {
                 System.arraycopy(s.curC, b0 * hidden, s.prevC, sr * hidden, n * hidden);
             }
-            // x·W_ihᵀ + b_ih for this step's rows, just before its gates read them
-            gemm.gemm(false, n, gh, inputSize, xs, r0 * inputSize, inputSize, wiT, pre, b0 * gh, gh, false);
+            // the step's rows of x·W_ihᵀ + b_ih: pre from its row 0 at preOff
+            int preOff = wiT == null ? rowStart[t] * gh : 0;
+            if (wiT != null) {
+                gemm.gemm(false, n, gh, inputSize, xs, r0 * inputSize, inputSize, wiT, pre, b0 * gh, gh, false);
+            }
             if (w.bIh() != null) {
-                RowOps.addBiasRows(pre, b0 * gh, n, gh, w.bIh(), 0);
+                RowOps.addBiasRows(pre, preOff + b0 * gh, n, gh, w.bIh(), 0);
             }
             gemm.gemm(false, n, gh, hr, s.prevH, sr * hr, hr, whT, hh, b0 * gh, gh, false);
-            step.forward(b0, b0 + n, rowStart[t], hh, w.bHh(), pre, s, stepH, projected ? sr - b0 : rowStart[t]);
+            step.forward(b0, b0 + n, rowStart[t], hh, w.bHh(), pre, preOff, s, stepH,
+                    projected ? sr - b0 : rowStart[t]);
             if (projected) {
                 gemm.gemm(false, n, hr, hidden, s.hTilde, sr * hidden, hidden, whrT, s.out, r0 * hr, hr, false);
             }
