@@ -302,9 +302,10 @@ public final class Torch {
 
     /**
      * Chooses how matrix products round, for the whole JVM (initially {@code -Drnn4j.exact}, default false). The
-     * default fuses each multiply-add and sums in blocks of 256 terms: faster, and more accurate on long sums. Exact
-     * reproduces the order of the reference BLAS that Debian's PyTorch 1.13 used, for bit-for-bit comparisons with
-     * numbers it computed. Either way, results do not depend on the thread count or on the Vector API.
+     * default fuses each multiply-add and sums in blocks of 256 terms: faster, and more accurate on long sums; the
+     * recurrent layers' gates then use a tanh within 2 ulp of the true value. Exact reproduces the order of the
+     * reference BLAS that Debian's PyTorch 1.13 used, and its Sleef tanh in the gates, for bit-for-bit comparisons
+     * with numbers it computed. Either way, results do not depend on the thread count or on the Vector API.
      */
     public static void setExactArithmetic(boolean exact) {
         Arithmetic.setExact(exact);

@@ -1,8 +1,10 @@
 package dev.rnn4j.internal.kernel.gemm;
 
 /**
- * How every GEMM rounds, for the whole JVM. Both ways give each element of C a result that depends only on the
- * operands and k, never on the kernel (vector or plain Java), the tile or the thread count.
+ * How every GEMM rounds, and which tanh the recurrent gate kernels use, for the whole JVM. Both ways give each
+ * element of C a result that depends only on the operands and k, never on the kernel (vector or plain Java), the
+ * tile or the thread count. The gates take Sleef's tanhf in the exact arithmetic (PyTorch 1.13's bits) and
+ * {@code FastTanh} (within 2 ulp, a third of the work) by default.
  *
  * <ul>
  *   <li>Default: depth blocks of {@link DepthBlocks} rows, each summed from zero with fused multiply-adds in depth
