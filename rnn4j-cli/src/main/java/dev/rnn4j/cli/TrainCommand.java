@@ -1,6 +1,7 @@
 package dev.rnn4j.cli;
 
 import dev.rnn4j.Torch;
+import dev.rnn4j.internal.kernel.Kernels;
 import dev.rnn4j.charlm.CharModel;
 import dev.rnn4j.charlm.Checkpoint;
 import dev.rnn4j.charlm.Sampler;
@@ -120,6 +121,8 @@ final class TrainCommand extends CliCommand {
         if (threads != null) {
             Torch.setNumThreads(threads);
         }
+        // starts the vector kernels' warm-up now, beside reading the text and building the model
+        Kernels.warmingUp();
         Started s = resume == null ? start() : resumeRun();
         AtomicBoolean stop = new AtomicBoolean();
         Progress progress = new Progress(out(), System.console() != null, s.target());
