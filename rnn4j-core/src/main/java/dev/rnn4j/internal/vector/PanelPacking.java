@@ -26,7 +26,7 @@ final class PanelPacking {
     /** Packs op(A)[i0:i0+mc, p0:p0+kc] as strips of mr rows: strip s, row r, depth p lands at dst[s*kc*mr + p*mr + r]. */
     static void packA(boolean transA, float[] a, int aOff, int lda, int i0, int mc, int p0, int kc, int mr,
                       float[] dst, int dstOff) {
-        if (transA && mr == 8 && mc >= 16) {
+        if (transA && mr == 8 && mc >= 8) {
             int full = mc / 8;
             columnsDepthFirst(a, aOff + p0 * lda + i0, lda, kc, full, dst, dstOff);
             if (full * 8 < mc) {
@@ -47,23 +47,10 @@ final class PanelPacking {
     }
 
     /**
-     * dst[base + p*w + t] = x[off + p*ld + t]: each depth step is a contiguous run of the source. A full 8-wide strip
-     * (a transposed A's) copies its runs in place: System.arraycopy's call costs more than 8 floats do.
+     * dst[base + p*w + t] = x[off + p*ld + t]: each depth step is a contiguous run of the source. Full 8-wide strips
+     * of a transposed A go through {@link #columnsDepthFirst} instead.
      */
     private static void stripFromColumns(float[] x, int off, int ld, int kc, int used, int w, float[] dst, int base) {
-        if (used == 8 && w == 8) {
-            for (int p = 0, src = off, d = base; p < kc; p++, src += ld, d += 8) {
-                dst[d] = x[src];
-                dst[d + 1] = x[src + 1];
-                dst[d + 2] = x[src + 2];
-                dst[d + 3] = x[src + 3];
-                dst[d + 4] = x[src + 4];
-                dst[d + 5] = x[src + 5];
-                dst[d + 6] = x[src + 6];
-                dst[d + 7] = x[src + 7];
-            }
-            return;
-        }
         for (int p = 0; p < kc; p++) {
             int d = base + p * w;
             System.arraycopy(x, off + p * ld, dst, d, used);
@@ -76,7 +63,8 @@ final class PanelPacking {
     /**
      * Full 8-wide strips of a transposed A, strip s of depth p at dst[base + s*kc*8 + p*8]: depth by depth, so each
      * source row (a depth step) is read once, contiguously, for all strips. Strip by strip, every strip met each of
-     * kc rows a page apart again (a layer's weight gradient packs 2048x1024 of them: 6% of a training step).
+     * kc rows a page apart again (a layer's weight gradient packs 2048x1024 of them: 6% of a training step). The 8
+     * floats are copied in place: System.arraycopy's call costs more than they do.
      */
     private static void columnsDepthFirst(float[] x, int off, int ld, int kc, int strips, float[] dst, int base) {
         int stripSize = kc * 8;
