@@ -8,8 +8,10 @@ import java.util.function.Function;
 import static dev.rnn4j.optim.Elementwise.add;
 import static dev.rnn4j.optim.Elementwise.addInPlace;
 import static dev.rnn4j.optim.Elementwise.addcdivInPlace;
+import static dev.rnn4j.optim.Elementwise.addcmul;
 import static dev.rnn4j.optim.Elementwise.addcmulInPlace;
 import static dev.rnn4j.optim.Elementwise.divInPlace;
+import static dev.rnn4j.optim.Elementwise.lerp;
 import static dev.rnn4j.optim.Elementwise.lerpInPlace;
 import static dev.rnn4j.optim.Elementwise.maximumInPlace;
 import static dev.rnn4j.optim.Elementwise.mulInPlace;
@@ -132,8 +134,7 @@ public final class Adam extends Optimizer {
         double beta1 = group.getDouble("betas", 0);
         double beta2 = group.getDouble("betas", 1);
         double weightDecay = group.getDouble("weight_decay");
-        boolean maximize = group.getBoolean("maximize");
-        float[] g = maximize ? neg(grad) : grad;
+        float[] g = group.getBoolean("maximize") ? neg(grad) : grad;
         double step = state.incrementStep();
         if (weightDecay == 0 && !amsgrad) {
             fusedUpdate(param, g, state.get(EXP_AVG), state.get(EXP_AVG_SQ), beta1, beta2, lr, step,
@@ -175,18 +176,14 @@ public final class Adam extends Optimizer {
     private static void fusedUpdate(float[] param, float[] g, float[] expAvg, float[] expAvgSq, double beta1,
                                     double beta2, double lr, double step, float eps) {
         float w = (float) (1 - beta1);
-        boolean small = Math.abs(w) < 0.5f;
         float decay = (float) beta2;
         float gain = (float) (1 - beta2);
         float correction = (float) Math.sqrt(1 - Math.pow(beta2, step));
         float rate = (float) -(lr / (1 - Math.pow(beta1, step)));
         for (int i = 0; i < param.length; i++) {
-            float gi = g[i];
-            float m = expAvg[i];
-            float diff = gi - m;
-            m = small ? Math.fma(w, diff, m) : Math.fma(-diff, 1f - w, gi);
+            float m = lerp(expAvg[i], g[i], w);
             expAvg[i] = m;
-            float v = Math.fma(gain * gi, gi, expAvgSq[i] * decay);
+            float v = addcmul(expAvgSq[i] * decay, g[i], g[i], gain);
             expAvgSq[i] = v;
             float denom = (float) Math.sqrt(v) / correction + eps;
             param[i] += rate * m / denom;

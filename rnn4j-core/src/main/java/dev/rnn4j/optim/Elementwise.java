@@ -65,18 +65,27 @@ final class Elementwise {
      * {@code |w| < 0.5 ? self + w·(end − self) : end − (end − self)·(1 − w)}, each a fused multiply-add.
      */
     static void lerpInPlace(float[] self, float[] end, float w) {
-        boolean small = Math.abs(w) < 0.5f;
         for (int i = 0; i < self.length; i++) {
-            float diff = end[i] - self[i];
-            self[i] = small ? Math.fma(w, diff, self[i]) : Math.fma(-diff, 1f - w, end[i]);
+            self[i] = lerp(self[i], end[i], w);
         }
+    }
+
+    /** One element of {@link #lerpInPlace}. */
+    static float lerp(float self, float end, float w) {
+        float diff = end - self;
+        return Math.abs(w) < 0.5f ? Math.fma(w, diff, self) : Math.fma(-diff, 1f - w, end);
     }
 
     /** {@code self.addcmul_(t1, t2, value=v)} = self + (v·t1)·t2: v·t1 rounded, then one fused multiply-add. */
     static void addcmulInPlace(float[] self, float[] t1, float[] t2, float value) {
         for (int i = 0; i < self.length; i++) {
-            self[i] = Math.fma(value * t1[i], t2[i], self[i]);
+            self[i] = addcmul(self[i], t1[i], t2[i], value);
         }
+    }
+
+    /** One element of {@link #addcmulInPlace}. */
+    static float addcmul(float self, float t1, float t2, float value) {
+        return Math.fma(value * t1, t2, self);
     }
 
     /** {@code self.addcdiv_(t1, t2, value=v)} = self + (v·t1)/t2, each operation rounded. */
