@@ -4,10 +4,10 @@ import dev.rnn4j.internal.kernel.Kernels;
 
 /**
  * log_softmax over the last dimension of a contiguous tensor, row by row in one sweep each: the same float
- * operations in the same order as the general path in {@link Softmax} (max from −∞, x − max, Sleef's exp, a sum from
- * 0 in index order, log, subtraction), so the same bits, without its seven passes and temporaries; the exps of
- * all rows go through the gate kernels' exp at once (a vector loop). A cross-entropy
- * over a character model's logits (2048×65) spent 2.4 ms a step in them.
+ * operations in the same order as the general path in {@link Softmax} (max from −∞, x − max, Sleef's exp, a sum
+ * from 0 in index order, log, subtraction), so the same bits, without its seven passes and temporaries; the exps
+ * of all rows go through the gate kernels' exp at once (a vector loop). A cross-entropy over a character model's
+ * logits (2048×65) spent 2.4 ms a step in those passes.
  */
 final class LogSoftmaxRows {
 

@@ -25,6 +25,7 @@ final class LayerState implements Op.Releasable {
     /** (N, H') and (N, H): each sequence's current state; its final state once the run is over. */
     final float[] curH;
     final float[] curC;
+    private boolean released;
 
     LayerState(Plan p, float[] h0, float[] c0, boolean keep) {
         this.keep = keep;
@@ -38,9 +39,6 @@ final class LayerState implements Op.Releasable {
         curH = h0.clone();
         curC = c0 == null ? null : c0.clone();
     }
-
-    private boolean released;
-
 
     /** Hands the forward's working buffers back to the pool once nothing will read them; out and the state stay. */
     @Override

@@ -21,8 +21,8 @@ public final class ElmanGates {
     }
 
     /** Element i: hh (rows·H, without bias) from 0, bHh (H) or null, pre, h and saved from their offsets. */
-    public static void forwardAt(int i, int j, boolean relu, boolean exact, float[] hh, float[] bHh, float[] pre, int preOff,
-                                 float[] h, int hOff, float[] saved, int savedOff) {
+    public static void forwardAt(int i, int j, boolean relu, boolean exact, float[] hh, float[] bHh, float[] pre,
+                                 int preOff, float[] h, int hOff, float[] saved, int savedOff) {
         float gate = bHh == null ? hh[i] : hh[i] + bHh[j];
         float v = gate + pre[preOff + i];
         float out = relu ? (v > 0f ? v : 0f) : GateRows.tanh(v, exact);

@@ -31,8 +31,8 @@ public final class GruGates {
      * Column j of one row. hh at g0 (3H, h·W_hhᵀ without bias), pre at p0 (3H, with b_ih), hPrev at hp (H),
      * h at ho (H), saved at s (4H). bHh (3H) may be null.
      */
-    public static void forwardAt(int j, int hidden, int sleefEnd, boolean exact, float[] hh, int g0, float[] bHh, float[] pre,
-                                 int p0, float[] hPrev, int hp, float[] h, int ho, float[] saved, int s) {
+    public static void forwardAt(int j, int hidden, int sleefEnd, boolean exact, float[] hh, int g0, float[] bHh,
+                                 float[] pre, int p0, float[] hPrev, int hp, float[] h, int ho, float[] saved, int s) {
         int jz = hidden + j;
         int jn = 2 * hidden + j;
         float hn = GateRows.hiddenGate(hh, g0, bHh, jn);
@@ -81,8 +81,8 @@ public final class GruGates {
             int rh = r * hidden;
             int s = savedOff + r * 4 * hidden;
             for (int j = 0; j < hidden; j++) {
-                forwardAt(j, hidden, sleefEnd, exact, hh, g0, bHh, pre, preOff + g0, hPrev, hPrevOff + rh, h, hOff + rh,
-                        saved, s);
+                forwardAt(j, hidden, sleefEnd, exact, hh, g0, bHh, pre, preOff + g0, hPrev, hPrevOff + rh,
+                        h, hOff + rh, saved, s);
             }
         }
     }

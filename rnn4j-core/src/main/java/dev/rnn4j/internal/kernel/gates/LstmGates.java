@@ -33,8 +33,8 @@ public final class LstmGates {
      * Column j of one row. Offsets are that row's: hh at g0 (4H, h·W_hhᵀ without bias), pre at p0 (4H, with b_ih),
      * cPrev at cp (H), h at ho (H), c at co (H), saved at s (5H). bHh (4H) may be null.
      */
-    public static void forwardAt(int j, int hidden, int sleefEnd, boolean exact, float[] hh, int g0, float[] bHh, float[] pre,
-                                 int p0, float[] cPrev, int cp, float[] h, int ho, float[] c, int co,
+    public static void forwardAt(int j, int hidden, int sleefEnd, boolean exact, float[] hh, int g0, float[] bHh,
+                                 float[] pre, int p0, float[] cPrev, int cp, float[] h, int ho, float[] c, int co,
                                  float[] saved, int s) {
         int jf = hidden + j;
         int jg = 2 * hidden + j;
