@@ -17,6 +17,8 @@ final class ExactMicroKernel {
     private static final int L = MicroKernel.L;
     static final int MR = 4;
     private static final int NR = MicroKernel.NR;
+    /** The sums' start when they start at zero. */
+    private static final float[] ZERO = new float[MR * NR];
 
     /** C = t. */
     static final int STORE = 0;
@@ -34,33 +36,53 @@ final class ExactMicroKernel {
      */
     static void run(int kc, float[] ap, int aBase, float[] bp, int bBase, int bStride,
                     float[] c, int cOff, int ldc, int rows, int cols, int mode, float[] scratch) {
-        if (rows > 2) {
-            run4(kc, ap, aBase, bp, bBase, bStride, c, cOff, ldc, rows, cols, mode, scratch);
-        } else if (rows == 2) {
-            run2(kc, ap, aBase, bp, bBase, bStride, c, cOff, ldc, rows, cols, mode, scratch);
+        int tileRows = rows > 2 ? 4 : rows;
+        boolean whole = rows == tileRows && cols == NR;
+        // the sums start at zero or, continuing, at C: C itself for a whole tile, else a copy of its corner
+        float[] init = ZERO;
+        int initOff = 0;
+        int initLd = NR;
+        if (mode == CONTINUE && whole) {
+            init = c;
+            initOff = cOff;
+            initLd = ldc;
+        } else if (mode == CONTINUE) {
+            copyEdge(c, cOff, ldc, rows, cols, scratch);
+            init = scratch;
+        }
+        // and end straight in C when the tile is whole and replaces it, else in scratch
+        boolean direct = whole && mode != ADD;
+        float[] t = direct ? c : scratch;
+        int tOff = direct ? cOff : 0;
+        int ldt = direct ? ldc : NR;
+        if (tileRows == 4) {
+            tile4(kc, ap, aBase, bp, bBase, bStride, init, initOff, initLd, t, tOff, ldt);
+        } else if (tileRows == 2) {
+            tile2(kc, ap, aBase, bp, bBase, bStride, init, initOff, initLd, t, tOff, ldt);
         } else {
-            run1(kc, ap, aBase, bp, bBase, bStride, c, cOff, ldc, rows, cols, mode, scratch);
+            tile1(kc, ap, aBase, bp, bBase, bStride, init, initOff, initLd, t, tOff, ldt);
+        }
+        if (direct) {
+            return;
+        }
+        if (whole) {
+            MicroKernel.addRows(scratch, c, cOff, ldc, rows);
+        } else {
+            MicroKernel.putEdge(scratch, c, cOff, ldc, rows, cols, mode == ADD);
         }
     }
 
-    /** The 4-row tile; rows may be fewer (an edge), the missing rows of A are zeros. */
-    private static void run4(int kc, float[] ap, int aBase, float[] bp, int bBase, int bStride,
-                             float[] c, int cOff, int ldc, int rows, int cols, int mode, float[] scratch) {
-        boolean whole = rows == 4 && cols == NR;
-        float[] init = c;
-        int initOff = cOff;
-        int initLd = ldc;
-        if (mode == CONTINUE && !whole) {
-            copyEdge(c, cOff, ldc, rows, cols, scratch);
-            init = scratch;
-            initOff = 0;
-            initLd = NR;
-        }
-        boolean load = mode == CONTINUE;
-        FloatVector c00 = start(load, init, initOff, 0), c01 = start(load, init, initOff + L, 0);
-        FloatVector c10 = start(load, init, initOff, initLd), c11 = start(load, init, initOff + L, initLd);
-        FloatVector c20 = start(load, init, initOff, 2 * initLd), c21 = start(load, init, initOff + L, 2 * initLd);
-        FloatVector c30 = start(load, init, initOff, 3 * initLd), c31 = start(load, init, initOff + L, 3 * initLd);
+    /** The 4-row tile (its missing rows of A, at an edge, are zeros): sums from init, stored into t. */
+    private static void tile4(int kc, float[] ap, int aBase, float[] bp, int bBase, int bStride,
+                              float[] init, int initOff, int initLd, float[] t, int tOff, int ldt) {
+        FloatVector c00 = FloatVector.fromArray(S, init, initOff);
+        FloatVector c01 = FloatVector.fromArray(S, init, initOff + L);
+        FloatVector c10 = FloatVector.fromArray(S, init, initOff + initLd);
+        FloatVector c11 = FloatVector.fromArray(S, init, initOff + initLd + L);
+        FloatVector c20 = FloatVector.fromArray(S, init, initOff + 2 * initLd);
+        FloatVector c21 = FloatVector.fromArray(S, init, initOff + 2 * initLd + L);
+        FloatVector c30 = FloatVector.fromArray(S, init, initOff + 3 * initLd);
+        FloatVector c31 = FloatVector.fromArray(S, init, initOff + 3 * initLd + L);
         for (int p = 0, ai = aBase, bi = bBase; p < kc; p++, ai += MR, bi += bStride) {
             FloatVector b0 = FloatVector.fromArray(S, bp, bi);
             FloatVector b1 = FloatVector.fromArray(S, bp, bi + L);
@@ -78,41 +100,23 @@ final class ExactMicroKernel {
             c30 = c30.add(a.mul(b0));
             c31 = c31.add(a.mul(b1));
         }
-        boolean add = mode == ADD;
-        if (whole) {
-            MicroKernel.store(c00, c01, c, cOff, add);
-            MicroKernel.store(c10, c11, c, cOff + ldc, add);
-            MicroKernel.store(c20, c21, c, cOff + 2 * ldc, add);
-            MicroKernel.store(c30, c31, c, cOff + 3 * ldc, add);
-            return;
-        }
-        c00.intoArray(scratch, 0 * NR);
-        c01.intoArray(scratch, 0 * NR + L);
-        c10.intoArray(scratch, 1 * NR);
-        c11.intoArray(scratch, 1 * NR + L);
-        c20.intoArray(scratch, 2 * NR);
-        c21.intoArray(scratch, 2 * NR + L);
-        c30.intoArray(scratch, 3 * NR);
-        c31.intoArray(scratch, 3 * NR + L);
-        MicroKernel.putEdge(scratch, c, cOff, ldc, rows, cols, add);
+        c00.intoArray(t, tOff);
+        c01.intoArray(t, tOff + L);
+        c10.intoArray(t, tOff + ldt);
+        c11.intoArray(t, tOff + ldt + L);
+        c20.intoArray(t, tOff + 2 * ldt);
+        c21.intoArray(t, tOff + 2 * ldt + L);
+        c30.intoArray(t, tOff + 3 * ldt);
+        c31.intoArray(t, tOff + 3 * ldt + L);
     }
 
     /** The 2-row tile. */
-    private static void run2(int kc, float[] ap, int aBase, float[] bp, int bBase, int bStride,
-                             float[] c, int cOff, int ldc, int rows, int cols, int mode, float[] scratch) {
-        boolean whole = rows == 2 && cols == NR;
-        float[] init = c;
-        int initOff = cOff;
-        int initLd = ldc;
-        if (mode == CONTINUE && !whole) {
-            copyEdge(c, cOff, ldc, rows, cols, scratch);
-            init = scratch;
-            initOff = 0;
-            initLd = NR;
-        }
-        boolean load = mode == CONTINUE;
-        FloatVector c00 = start(load, init, initOff, 0), c01 = start(load, init, initOff + L, 0);
-        FloatVector c10 = start(load, init, initOff, initLd), c11 = start(load, init, initOff + L, initLd);
+    private static void tile2(int kc, float[] ap, int aBase, float[] bp, int bBase, int bStride,
+                              float[] init, int initOff, int initLd, float[] t, int tOff, int ldt) {
+        FloatVector c00 = FloatVector.fromArray(S, init, initOff);
+        FloatVector c01 = FloatVector.fromArray(S, init, initOff + L);
+        FloatVector c10 = FloatVector.fromArray(S, init, initOff + initLd);
+        FloatVector c11 = FloatVector.fromArray(S, init, initOff + initLd + L);
         for (int p = 0, ai = aBase, bi = bBase; p < kc; p++, ai += MR, bi += bStride) {
             FloatVector b0 = FloatVector.fromArray(S, bp, bi);
             FloatVector b1 = FloatVector.fromArray(S, bp, bi + L);
@@ -124,54 +128,27 @@ final class ExactMicroKernel {
             c10 = c10.add(a.mul(b0));
             c11 = c11.add(a.mul(b1));
         }
-        boolean add = mode == ADD;
-        if (whole) {
-            MicroKernel.store(c00, c01, c, cOff, add);
-            MicroKernel.store(c10, c11, c, cOff + ldc, add);
-            return;
-        }
-        c00.intoArray(scratch, 0 * NR);
-        c01.intoArray(scratch, 0 * NR + L);
-        c10.intoArray(scratch, 1 * NR);
-        c11.intoArray(scratch, 1 * NR + L);
-        MicroKernel.putEdge(scratch, c, cOff, ldc, rows, cols, add);
+        c00.intoArray(t, tOff);
+        c01.intoArray(t, tOff + L);
+        c10.intoArray(t, tOff + ldt);
+        c11.intoArray(t, tOff + ldt + L);
     }
 
     /** The 1-row tile. */
-    private static void run1(int kc, float[] ap, int aBase, float[] bp, int bBase, int bStride,
-                             float[] c, int cOff, int ldc, int rows, int cols, int mode, float[] scratch) {
-        boolean whole = rows == 1 && cols == NR;
-        float[] init = c;
-        int initOff = cOff;
-        int initLd = ldc;
-        if (mode == CONTINUE && !whole) {
-            copyEdge(c, cOff, ldc, rows, cols, scratch);
-            init = scratch;
-            initOff = 0;
-            initLd = NR;
-        }
-        boolean load = mode == CONTINUE;
-        FloatVector c00 = start(load, init, initOff, 0), c01 = start(load, init, initOff + L, 0);
+    private static void tile1(int kc, float[] ap, int aBase, float[] bp, int bBase, int bStride,
+                              float[] init, int initOff, int initLd, float[] t, int tOff, int ldt) {
+        FloatVector c00 = FloatVector.fromArray(S, init, initOff);
+        FloatVector c01 = FloatVector.fromArray(S, init, initOff + L);
         for (int p = 0, ai = aBase, bi = bBase; p < kc; p++, ai += MR, bi += bStride) {
             FloatVector b0 = FloatVector.fromArray(S, bp, bi);
             FloatVector b1 = FloatVector.fromArray(S, bp, bi + L);
-            FloatVector a = FloatVector.broadcast(S, ap[ai]);
+            FloatVector a;
+            a = FloatVector.broadcast(S, ap[ai + 0]);
             c00 = c00.add(a.mul(b0));
             c01 = c01.add(a.mul(b1));
         }
-        boolean add = mode == ADD;
-        if (whole) {
-            MicroKernel.store(c00, c01, c, cOff, add);
-            return;
-        }
-        c00.intoArray(scratch, 0 * NR);
-        c01.intoArray(scratch, 0 * NR + L);
-        MicroKernel.putEdge(scratch, c, cOff, ldc, rows, cols, add);
-    }
-
-    /** A whole tile's accumulator: zero, or the row of C (or of its edge copy) it continues. */
-    private static FloatVector start(boolean load, float[] x, int off, int rowOff) {
-        return load ? FloatVector.fromArray(S, x, off + rowOff) : FloatVector.zero(S);
+        c00.intoArray(t, tOff);
+        c01.intoArray(t, tOff + L);
     }
 
     /** Copies the rows×cols corner of C into a zero-padded MR×NR tile. */

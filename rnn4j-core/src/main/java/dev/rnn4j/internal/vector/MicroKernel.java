@@ -189,22 +189,12 @@ final class MicroKernel {
     }
 
     /** C[r] += t[r] for whole rows of the tile. */
-    private static void addRows(float[] t, float[] c, int cOff, int ldc, int rows) {
+    static void addRows(float[] t, float[] c, int cOff, int ldc, int rows) {
         for (int r = 0; r < rows; r++) {
             int ci = cOff + r * ldc;
             FloatVector.fromArray(S, t, r * NR).add(FloatVector.fromArray(S, c, ci)).intoArray(c, ci);
             FloatVector.fromArray(S, t, r * NR + L).add(FloatVector.fromArray(S, c, ci + L)).intoArray(c, ci + L);
         }
-    }
-
-    /** Stores one whole row of the tile: C = t or C + t. Small enough that C2 always inlines it (no boxing). */
-    static void store(FloatVector t0, FloatVector t1, float[] c, int ci, boolean add) {
-        if (add) {
-            t0 = t0.add(FloatVector.fromArray(S, c, ci));
-            t1 = t1.add(FloatVector.fromArray(S, c, ci + L));
-        }
-        t0.intoArray(c, ci);
-        t1.intoArray(c, ci + L);
     }
 
     /** The rows×cols corner of a tile kept in t (rows of NR floats) into C. */

@@ -19,8 +19,12 @@ final class VectorFastTanh {
     private VectorFastTanh() {
     }
 
-    /** dst = tanh(src) over n floats, n a multiple of the lane count; dst may be src. */
+    /**
+     * dst = tanh(src) over n floats, n a multiple of the lane count; dst must not overlap src. exp(−2·|x|) goes
+     * through dst first: the exponential's loop is its own (see VectorSleef for why no vector crosses a call).
+     */
     static void tanh(float[] src, int srcOff, float[] dst, int dstOff, int n) {
+        VectorSleef.exp(src, srcOff, dst, dstOff, n, -2f, true);
         FloatVector one = FloatVector.broadcast(F, 1f);
         for (int i = 0; i < n; i += F.length()) {
             FloatVector x = FloatVector.fromArray(F, src, srcOff + i);
@@ -30,7 +34,7 @@ final class VectorFastTanh {
                     .fma(u, FloatVector.broadcast(F, P2)).fma(u, FloatVector.broadcast(F, P1))
                     .fma(u, FloatVector.broadcast(F, P0));
             FloatVector small = r.mul(u).fma(p, r);
-            FloatVector e = VectorSleef.exp(r.mul(-2f));
+            FloatVector e = FloatVector.fromArray(F, dst, dstOff + i);
             FloatVector large = one.sub(e).div(one.add(e));
             FloatVector t = large.blend(small, r.lt(SMALL));
             // copysign(t, x), bit by bit as Math.copySign

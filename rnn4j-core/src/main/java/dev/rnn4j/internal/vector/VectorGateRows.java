@@ -14,32 +14,37 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The gate loops on the Vector API: whole vectors over the columns where every lane does the same thing, then
- * the cells' own element functions ({@link LstmGates#forwardAt} and the like) for the rest. The forward passes go over a row in several sweeps
- * (gates, activations with {@link VectorSleef}'s array loops, state update), keeping intermediate values in the
- * scratch hh and in saved, because a vector must never cross a call that is not inlined (see VectorSleef). Each vector statement is the scalar one lane-wise,
- * in the same order, so results equal {@link GateRows#PLAIN} bit for bit.
+ * the cells' own element functions ({@link LstmGates#forwardAt} and the like) for the rest. A forward pass goes
+ * over a row in several sweeps (gate sums, activations with {@link VectorSleef}'s and {@link VectorFastTanh}'s
+ * loops, state update), each sweep a loop of its own that hands its results to the next through the scratch hh and
+ * saved: no method here takes or returns a vector (see VectorSleef for why). Each vector statement is the scalar
+ * one lane-wise, in the same order, so results equal {@link GateRows#PLAIN} bit for bit.
  */
 final class VectorGateRows implements GateRows {
     // A row narrower than one vector goes to the plain loops: no vector lane would run, and a JIT profile taken on
     // such rows alone would leave the vector loops compiled as never entered for the wide rows that come later.
     private static final VectorSpecies<Float> F = VectorSleef.F;
+    private static final int L = F.length();
 
-    private static FloatVector load(float[] a, int off) {
-        return FloatVector.fromArray(F, a, off);
-    }
-
-    /** (hh + b) + pre, or hh + pre without bias, as the scalar code rounds it. */
-    private static FloatVector gate(float[] hh, int hi, float[] bHh, int bi, float[] pre, int pi) {
-        FloatVector v = load(hh, hi);
-        if (bHh != null) {
-            v = v.add(load(bHh, bi));
+    /** dst = (hh + b) + pre over n floats, b or pre may be null: a gate's sum as the scalar code rounds it. */
+    private static void sum(float[] hh, int hi, float[] b, int bi, float[] pre, int pi, float[] dst, int di, int n) {
+        for (int j = 0; j < n; j += L) {
+            FloatVector v = FloatVector.fromArray(F, hh, hi + j);
+            if (b != null) {
+                v = v.add(FloatVector.fromArray(F, b, bi + j));
+            }
+            if (pre != null) {
+                v = v.add(FloatVector.fromArray(F, pre, pi + j));
+            }
+            v.intoArray(dst, di + j);
         }
-        return v.add(load(pre, pi));
     }
 
-    private static FloatVector hidden(float[] hh, int hi, float[] bHh, int bi) {
-        FloatVector v = load(hh, hi);
-        return bHh == null ? v : v.add(load(bHh, bi));
+    /** dst = x · y over n floats. */
+    private static void product(float[] x, int xi, float[] y, int yi, float[] dst, int di, int n) {
+        for (int j = 0; j < n; j += L) {
+            FloatVector.fromArray(F, x, xi + j).mul(FloatVector.fromArray(F, y, yi + j)).intoArray(dst, di + j);
+        }
     }
 
     /** tanh over n floats (a multiple of the lane count) as the arithmetic chosen: see GateRows.tanh. */
@@ -60,40 +65,31 @@ final class VectorGateRows implements GateRows {
     public void lstmForward(int r0, int r1, int hidden, float[] hh, float[] bHh, float[] pre, int preOff,
                             float[] cPrev, int cPrevOff, float[] h, int hOff, float[] c, int cOff,
                             float[] saved, int savedOff) {
-        if (hidden < F.length()) {
+        if (hidden < L) {
             PLAIN.lstmForward(r0, r1, hidden, hh, bHh, pre, preOff, cPrev, cPrevOff, h, hOff, c, cOff, saved,
                     savedOff);
             return;
         }
         int sleefEnd = TorchSigmoid.sleefEnd(hidden);
         int vEnd = vectorEnd(hidden);
-        int L = F.length();
         boolean exact = Arithmetic.exact();
         for (int r = r0; r < r1; r++) {
             int g0 = r * 4 * hidden;
             int p0 = preOff + g0;
             int rh = r * hidden;
             int s = savedOff + r * 5 * hidden;
-            // the gates of columns [0, vEnd) in place in hh (scratch), then their activations in place
+            // saved holds the row's gates i, f, g, o and tanh(c), each hidden wide
             for (int k = 0; k < 4; k++) {
-                for (int j = k * hidden; j < k * hidden + vEnd; j += L) {
-                    gate(hh, g0 + j, bHh, j, pre, p0 + j).intoArray(hh, g0 + j);
-                }
+                int j = k * hidden;
+                sum(hh, g0 + j, bHh, j, pre, p0 + j, hh, g0 + j, vEnd);
             }
             VectorSleef.sigmoid(hh, g0, saved, s, vEnd);
             VectorSleef.sigmoid(hh, g0 + hidden, saved, s + hidden, vEnd);
             tanh(exact, hh, g0 + 2 * hidden, saved, s + 2 * hidden, vEnd);
             VectorSleef.sigmoid(hh, g0 + 3 * hidden, saved, s + 3 * hidden, vEnd);
-            for (int j = 0; j < vEnd; j += L) {
-                FloatVector in = load(saved, s + j);
-                FloatVector forget = load(saved, s + hidden + j);
-                FloatVector cell = load(saved, s + 2 * hidden + j);
-                forget.mul(load(cPrev, cPrevOff + rh + j)).add(in.mul(cell)).intoArray(c, cOff + rh + j);
-            }
+            lstmCell(saved, s, hidden, cPrev, cPrevOff + rh, c, cOff + rh, vEnd);
             tanh(exact, c, cOff + rh, saved, s + 4 * hidden, vEnd);
-            for (int j = 0; j < vEnd; j += L) {
-                load(saved, s + 3 * hidden + j).mul(load(saved, s + 4 * hidden + j)).intoArray(h, hOff + rh + j);
-            }
+            product(saved, s + 3 * hidden, saved, s + 4 * hidden, h, hOff + rh, vEnd);
             for (int j = vEnd; j < hidden; j++) {
                 LstmGates.forwardAt(j, hidden, sleefEnd, exact, hh, g0, bHh, pre, p0, cPrev, cPrevOff + rh,
                         h, hOff + rh, c, cOff + rh, saved, s);
@@ -101,17 +97,25 @@ final class VectorGateRows implements GateRows {
         }
     }
 
+    /** c = f · c_prev + i · g over n columns of a row whose gates are saved from s. */
+    private static void lstmCell(float[] saved, int s, int hidden, float[] cPrev, int cp, float[] c, int co, int n) {
+        for (int j = 0; j < n; j += L) {
+            FloatVector in = FloatVector.fromArray(F, saved, s + j);
+            FloatVector forget = FloatVector.fromArray(F, saved, s + hidden + j);
+            FloatVector cell = FloatVector.fromArray(F, saved, s + 2 * hidden + j);
+            forget.mul(FloatVector.fromArray(F, cPrev, cp + j)).add(in.mul(cell)).intoArray(c, co + j);
+        }
+    }
 
     @Override
     public void lstmBackward(int r0, int r1, int hidden, float[] dh, int dhOff, float[] dc, int dcOff,
                              float[] saved, int savedOff, float[] cPrev, int cPrevOff, float[] dPre, int dPreOff) {
-        if (hidden < F.length()) {
+        if (hidden < L) {
             PLAIN.lstmBackward(r0, r1, hidden, dh, dhOff, dc, dcOff, saved, savedOff, cPrev, cPrevOff, dPre,
                     dPreOff);
             return;
         }
         int vEnd = F.loopBound(hidden);
-        int L = F.length();
         FloatVector one = FloatVector.broadcast(F, 1f);
         for (int r = r0; r < r1; r++) {
             int rh = r * hidden;
@@ -119,15 +123,15 @@ final class VectorGateRows implements GateRows {
             int d = dPreOff + r * 4 * hidden;
             int j = 0;
             for (; j < vEnd; j += L) {
-                FloatVector in = load(saved, s + j);
-                FloatVector forget = load(saved, s + hidden + j);
-                FloatVector cell = load(saved, s + 2 * hidden + j);
-                FloatVector out = load(saved, s + 3 * hidden + j);
-                FloatVector tc = load(saved, s + 4 * hidden + j);
-                FloatVector g = load(dh, dhOff + rh + j);
-                FloatVector dcTotal = load(dc, dcOff + rh + j).add(g.mul(out).mul(one.sub(tc.mul(tc))));
+                FloatVector in = FloatVector.fromArray(F, saved, s + j);
+                FloatVector forget = FloatVector.fromArray(F, saved, s + hidden + j);
+                FloatVector cell = FloatVector.fromArray(F, saved, s + 2 * hidden + j);
+                FloatVector out = FloatVector.fromArray(F, saved, s + 3 * hidden + j);
+                FloatVector tc = FloatVector.fromArray(F, saved, s + 4 * hidden + j);
+                FloatVector g = FloatVector.fromArray(F, dh, dhOff + rh + j);
+                FloatVector dcTotal = FloatVector.fromArray(F, dc, dcOff + rh + j).add(g.mul(out).mul(one.sub(tc.mul(tc))));
                 dcTotal.mul(cell).mul(in).mul(one.sub(in)).intoArray(dPre, d + j);
-                dcTotal.mul(load(cPrev, cPrevOff + rh + j)).mul(forget).mul(one.sub(forget))
+                dcTotal.mul(FloatVector.fromArray(F, cPrev, cPrevOff + rh + j)).mul(forget).mul(one.sub(forget))
                         .intoArray(dPre, d + hidden + j);
                 dcTotal.mul(in).mul(one.sub(cell.mul(cell))).intoArray(dPre, d + 2 * hidden + j);
                 g.mul(tc).mul(out).mul(one.sub(out)).intoArray(dPre, d + 3 * hidden + j);
@@ -143,38 +147,29 @@ final class VectorGateRows implements GateRows {
     @Override
     public void gruForward(int r0, int r1, int hidden, float[] hh, float[] bHh, float[] pre, int preOff,
                            float[] hPrev, int hPrevOff, float[] h, int hOff, float[] saved, int savedOff) {
-        if (hidden < F.length()) {
+        if (hidden < L) {
             PLAIN.gruForward(r0, r1, hidden, hh, bHh, pre, preOff, hPrev, hPrevOff, h, hOff, saved, savedOff);
             return;
         }
         int sleefEnd = TorchSigmoid.sleefEnd(hidden);
         int vEnd = vectorEnd(hidden);
-        int L = F.length();
         boolean exact = Arithmetic.exact();
         for (int r = r0; r < r1; r++) {
             int g0 = r * 3 * hidden;
             int p0 = preOff + g0;
             int rh = r * hidden;
             int s = savedOff + r * 4 * hidden;
-            for (int j = 0; j < vEnd; j += L) {
-                int jz = hidden + j;
-                int jn = 2 * hidden + j;
-                hidden(hh, g0 + j, bHh, j).add(load(pre, p0 + j)).intoArray(saved, s + j);
-                hidden(hh, g0 + jz, bHh, jz).add(load(pre, p0 + jz)).intoArray(saved, s + jz);
-                hidden(hh, g0 + jn, bHh, jn).intoArray(saved, s + 3 * hidden + j);
-            }
+            int n = 2 * hidden;
+            // saved holds the row's gates r, z, n and the hidden side of n, h_n = h·W_hnᵀ + b_hn, each hidden wide
+            sum(hh, g0, bHh, 0, pre, p0, saved, s, vEnd);
+            sum(hh, g0 + hidden, bHh, hidden, pre, p0 + hidden, saved, s + hidden, vEnd);
+            sum(hh, g0 + n, bHh, n, null, 0, saved, s + 3 * hidden, vEnd);
             VectorSleef.sigmoid(saved, s, saved, s, vEnd);
             VectorSleef.sigmoid(saved, s + hidden, saved, s + hidden, vEnd);
-            for (int j = 0; j < vEnd; j += L) {
-                FloatVector hn = load(saved, s + 3 * hidden + j);
-                load(pre, p0 + 2 * hidden + j).add(hn.mul(load(saved, s + j))).intoArray(saved, s + 2 * hidden + j);
-            }
-            tanh(exact, saved, s + 2 * hidden, saved, s + 2 * hidden, vEnd);
-            for (int j = 0; j < vEnd; j += L) {
-                FloatVector update = load(saved, s + hidden + j);
-                FloatVector n = load(saved, s + 2 * hidden + j);
-                load(hPrev, hPrevOff + rh + j).sub(n).mul(update).add(n).intoArray(h, hOff + rh + j);
-            }
+            // n's argument in hh's n part, free now that h_n is saved
+            gruCandidate(pre, p0 + n, saved, s, hidden, hh, g0 + n, vEnd);
+            tanh(exact, hh, g0 + n, saved, s + n, vEnd);
+            gruMix(hPrev, hPrevOff + rh, saved, s, hidden, h, hOff + rh, vEnd);
             for (int j = vEnd; j < hidden; j++) {
                 GruGates.forwardAt(j, hidden, sleefEnd, exact, hh, g0, bHh, pre, p0, hPrev, hPrevOff + rh,
                         h, hOff + rh, saved, s);
@@ -182,18 +177,34 @@ final class VectorGateRows implements GateRows {
         }
     }
 
+    /** dst = x_n + h_n · r over n columns (x_n from pre; r, h_n saved from s): the argument of n's tanh. */
+    private static void gruCandidate(float[] pre, int pn, float[] saved, int s, int hidden, float[] dst, int di, int n) {
+        for (int j = 0; j < n; j += L) {
+            FloatVector hn = FloatVector.fromArray(F, saved, s + 3 * hidden + j);
+            FloatVector.fromArray(F, pre, pn + j).add(hn.mul(FloatVector.fromArray(F, saved, s + j)))
+                    .intoArray(dst, di + j);
+        }
+    }
+
+    /** h = (h_prev − n) · z + n over n columns (z, n saved from s). */
+    private static void gruMix(float[] hPrev, int hp, float[] saved, int s, int hidden, float[] h, int ho, int n) {
+        for (int j = 0; j < n; j += L) {
+            FloatVector update = FloatVector.fromArray(F, saved, s + hidden + j);
+            FloatVector cand = FloatVector.fromArray(F, saved, s + 2 * hidden + j);
+            FloatVector.fromArray(F, hPrev, hp + j).sub(cand).mul(update).add(cand).intoArray(h, ho + j);
+        }
+    }
 
     @Override
     public void gruBackward(int r0, int r1, int hidden, float[] dh, int dhOff, float[] saved, int savedOff,
                             float[] hPrev, int hPrevOff, float[] dPre, int dPreOff, float[] dHh, int dHhOff,
                             float[] dhPrev, int dhPrevOff) {
-        if (hidden < F.length()) {
+        if (hidden < L) {
             PLAIN.gruBackward(r0, r1, hidden, dh, dhOff, saved, savedOff, hPrev, hPrevOff, dPre, dPreOff, dHh, dHhOff,
                     dhPrev, dhPrevOff);
             return;
         }
         int vEnd = F.loopBound(hidden);
-        int L = F.length();
         FloatVector one = FloatVector.broadcast(F, 1f);
         for (int r = r0; r < r1; r++) {
             int rh = r * hidden;
@@ -202,12 +213,12 @@ final class VectorGateRows implements GateRows {
             int dq = dHhOff + r * 3 * hidden;
             int j = 0;
             for (; j < vEnd; j += L) {
-                FloatVector reset = load(saved, s + j);
-                FloatVector update = load(saved, s + hidden + j);
-                FloatVector n = load(saved, s + 2 * hidden + j);
-                FloatVector hn = load(saved, s + 3 * hidden + j);
-                FloatVector g = load(dh, dhOff + rh + j);
-                FloatVector prev = load(hPrev, hPrevOff + rh + j);
+                FloatVector reset = FloatVector.fromArray(F, saved, s + j);
+                FloatVector update = FloatVector.fromArray(F, saved, s + hidden + j);
+                FloatVector n = FloatVector.fromArray(F, saved, s + 2 * hidden + j);
+                FloatVector hn = FloatVector.fromArray(F, saved, s + 3 * hidden + j);
+                FloatVector g = FloatVector.fromArray(F, dh, dhOff + rh + j);
+                FloatVector prev = FloatVector.fromArray(F, hPrev, hPrevOff + rh + j);
                 FloatVector dn = g.mul(one.sub(update)).mul(one.sub(n.mul(n)));
                 FloatVector dr = dn.mul(hn).mul(reset).mul(one.sub(reset));
                 FloatVector dz = g.mul(prev.sub(n)).mul(update).mul(one.sub(update));
@@ -229,25 +240,19 @@ final class VectorGateRows implements GateRows {
     @Override
     public void elmanForward(int r0, int r1, int hidden, boolean relu, float[] hh, float[] bHh, float[] pre,
                              int preOff, float[] h, int hOff, float[] saved, int savedOff) {
-        if (hidden < F.length()) {
+        if (hidden < L) {
             PLAIN.elmanForward(r0, r1, hidden, relu, hh, bHh, pre, preOff, h, hOff, saved, savedOff);
             return;
         }
-        int L = F.length();
         int vEnd = F.loopBound(hidden);
         boolean exact = Arithmetic.exact();
         for (int r = r0; r < r1; r++) {
             int row = r * hidden;
-            for (int j = 0; j < vEnd; j += L) {
-                int i = row + j;
-                FloatVector v = gate(hh, i, bHh, j, pre, preOff + i);
-                if (relu) {
-                    v = FloatVector.zero(F).blend(v, v.compare(VectorOperators.GT, 0f));
-                }
-                v.intoArray(saved, savedOff + i);
-            }
-            if (!relu) {
-                tanh(exact, saved, savedOff + row, saved, savedOff + row, vEnd);
+            sum(hh, row, bHh, 0, pre, preOff + row, hh, row, vEnd);
+            if (relu) {
+                relu(hh, row, saved, savedOff + row, vEnd);
+            } else {
+                tanh(exact, hh, row, saved, savedOff + row, vEnd);
             }
             System.arraycopy(saved, savedOff + row, h, hOff + row, vEnd);
             for (int j = vEnd; j < hidden; j++) {
@@ -256,23 +261,29 @@ final class VectorGateRows implements GateRows {
         }
     }
 
+    /** dst = max(x, 0) over n floats, as the scalar v > 0 ? v : 0. */
+    private static void relu(float[] x, int xi, float[] dst, int di, int n) {
+        for (int j = 0; j < n; j += L) {
+            FloatVector v = FloatVector.fromArray(F, x, xi + j);
+            FloatVector.zero(F).blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(dst, di + j);
+        }
+    }
 
     @Override
     public void elmanBackward(int r0, int r1, int hidden, boolean relu, float[] dh, int dhOff, float[] saved,
                               int savedOff, float[] dPre, int dPreOff) {
-        if (hidden < F.length()) {
+        if (hidden < L) {
             PLAIN.elmanBackward(r0, r1, hidden, relu, dh, dhOff, saved, savedOff, dPre, dPreOff);
             return;
         }
-        int L = F.length();
         int start = r0 * hidden;
         int end = r1 * hidden;
         int vEnd = start + F.loopBound(end - start);
         FloatVector one = FloatVector.broadcast(F, 1f);
         int i = start;
         for (; i < vEnd; i += L) {
-            FloatVector out = load(saved, savedOff + i);
-            FloatVector g = load(dh, dhOff + i);
+            FloatVector out = FloatVector.fromArray(F, saved, savedOff + i);
+            FloatVector g = FloatVector.fromArray(F, dh, dhOff + i);
             FloatVector d = relu
                     ? FloatVector.zero(F).blend(g, out.compare(VectorOperators.GT, 0f))
                     : g.mul(one.sub(out.mul(out)));

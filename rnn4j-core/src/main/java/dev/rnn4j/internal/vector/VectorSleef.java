@@ -31,61 +31,90 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class VectorSleef {
     static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+    /** Each thread's scratch row for tanh. */
+    private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[0]);
 
     private VectorSleef() {
     }
 
     /*
-     * The loops below are what kernels should call. C2 intrinsifies Vector API calls only where it knows the exact
-     * vector class; a FloatVector passed to or returned from a method that is not inlined (tanh's body is far
-     * beyond the inlining limits) loses it, and every operation then falls back to Java code, ten times slower.
-     * So each loop has its function's body inside it, or calls one small enough to be inlined (exp), and vectors
-     * never cross a call that is not.
+     * The loops below are what kernels call. C2 intrinsifies a Vector API call only where it knows the exact vector
+     * class; a vector passed to or returned from a method that is not inlined loses it, and every operation on it
+     * falls back to boxed Java code, many times slower and allocating. C2 stops inlining ordinary methods once the
+     * method it compiles passes a node budget (the Vector API's own methods are always inlined), so a helper that
+     * takes or returns a vector is inlined or not depending on what it was inlined into. Hence the rule of this
+     * package: no method of ours takes or returns a vector; each loop holds its function's whole body, and loops
+     * pass their results to one another through arrays.
      */
 
     /** dst[dstOff + i] = exp(src[srcOff + i]) for i in [0, n), n a multiple of the lane count. */
     static void exp(float[] src, int srcOff, float[] dst, int dstOff, int n) {
+        exp(src, srcOff, dst, dstOff, n, 1f, false);
+    }
+
+    /**
+     * dst = exp(scale · x) with x = src or |src|, over n floats (a multiple of the lane count); dst may be src.
+     * scale · x is one rounding, as the scalar callers write it (exp(−2·|x|) in tanh); a scale of 1 or −1 is exact.
+     */
+    static void exp(float[] src, int srcOff, float[] dst, int dstOff, int n, float scale, boolean abs) {
         for (int i = 0; i < n; i += F.length()) {
-            exp(FloatVector.fromArray(F, src, srcOff + i)).intoArray(dst, dstOff + i);
+            FloatVector x = FloatVector.fromArray(F, src, srcOff + i);
+            FloatVector d = (abs ? x.abs() : x).mul(scale);
+            FloatVector qt = d.mul(R_LN2F).add(RINT);
+            FloatVector qf = qt.sub(RINT);
+            IntVector q = qt.reinterpretAsInts().sub(SleefFloat.RINT_BITS);
+            FloatVector s = qf.fma(FloatVector.broadcast(F, -L2UF), d);
+            s = qf.fma(FloatVector.broadcast(F, -L2LF), s);
+            FloatVector u = FloatVector.broadcast(F, E5);
+            u = u.fma(s, FloatVector.broadcast(F, E4));
+            u = u.fma(s, FloatVector.broadcast(F, E3));
+            u = u.fma(s, FloatVector.broadcast(F, E2));
+            u = u.fma(s, FloatVector.broadcast(F, E1));
+            u = u.fma(s, FloatVector.broadcast(F, 0.5f));
+            u = s.mul(s).fma(u, s).add(1.0f);
+            IntVector h = q.lanewise(VectorOperators.ASHR, 1);
+            u = u.mul(h.add(0x7f).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats())
+                    .mul(q.sub(h).add(0x7f).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
+            u = u.blend(0f, d.lt(-104f));
+            u.blend(Float.POSITIVE_INFINITY, d.compare(VectorOperators.GT, 100f)).intoArray(dst, dstOff + i);
         }
     }
 
     /**
-     * exp lane-wise. Small enough (under C2's FreqInlineSize of bytecode) that the loops calling it inline it, so
-     * its vectors never cross a call; tanh below is not, hence its array loop.
+     * dst = 1 / (exp(−src) + 1) over n floats, n a multiple of the lane count; dst may be src. −x for the scalar's
+     * 0 − x: they differ only at x = +0, where exp gives 1 for both.
      */
-    static FloatVector exp(FloatVector d) {
-        FloatVector qt = d.mul(R_LN2F).add(RINT);
-        FloatVector qf = qt.sub(RINT);
-        IntVector q = qt.reinterpretAsInts().sub(SleefFloat.RINT_BITS);
-        FloatVector s = qf.fma(FloatVector.broadcast(F, -L2UF), d);
-        s = qf.fma(FloatVector.broadcast(F, -L2LF), s);
-        FloatVector u = FloatVector.broadcast(F, E5);
-        u = u.fma(s, FloatVector.broadcast(F, E4));
-        u = u.fma(s, FloatVector.broadcast(F, E3));
-        u = u.fma(s, FloatVector.broadcast(F, E2));
-        u = u.fma(s, FloatVector.broadcast(F, E1));
-        u = u.fma(s, FloatVector.broadcast(F, 0.5f));
-        u = s.mul(s).fma(u, s).add(1.0f);
-        IntVector h = q.lanewise(VectorOperators.ASHR, 1);
-        u = u.mul(h.add(0x7f).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats())
-                .mul(q.sub(h).add(0x7f).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
-        u = u.blend(0f, d.lt(-104f));
-        return u.blend(Float.POSITIVE_INFINITY, d.compare(VectorOperators.GT, 100f));
-    }
-
-    /** dst = 1 / (1 + exp(0 − src)) over n floats, n a multiple of the lane count; dst may be src. */
     static void sigmoid(float[] src, int srcOff, float[] dst, int dstOff, int n) {
-        FloatVector zero = FloatVector.zero(F);
+        exp(src, srcOff, dst, dstOff, n, -1f, false);
         FloatVector one = FloatVector.broadcast(F, 1f);
         for (int i = 0; i < n; i += F.length()) {
-            FloatVector e = exp(zero.sub(FloatVector.fromArray(F, src, srcOff + i)));
-            one.div(e.add(1f)).intoArray(dst, dstOff + i);
+            one.div(FloatVector.fromArray(F, dst, dstOff + i).add(1f)).intoArray(dst, dstOff + i);
         }
     }
 
-    /** dst = tanh(src) over n floats, n a multiple of the lane count; dst may be src. */
+    /**
+     * dst = tanh(src) over n floats, n a multiple of the lane count; dst must not overlap src. Two loops, e = exp(2|x|)
+     * as a double-float (hi in dst, lo in a scratch row) and then tanh from it: as one loop it was past what C2
+     * compiles into intrinsics whole, and part of it ran boxed.
+     */
     static void tanh(float[] src, int srcOff, float[] dst, int dstOff, int n) {
+        float[] lo = scratch(n);
+        expDouble(src, srcOff, dst, dstOff, lo, n);
+        tanhFromExp(src, srcOff, dst, dstOff, lo, n);
+    }
+
+    /** A per-thread row of at least n floats. */
+    private static float[] scratch(int n) {
+        float[] s = SCRATCH.get();
+        if (s.length < n) {
+            s = new float[n];
+            SCRATCH.set(s);
+        }
+        return s;
+    }
+
+    /** (hi, lo) = exp(2|x|) as a double-float, Sleef's expk2f of (|x|, 0) and its 2^q scaling. */
+    private static void expDouble(float[] src, int srcOff, float[] hi, int hiOff, float[] lo, int n) {
         for (int i = 0; i < n; i += F.length()) {
             FloatVector x = FloatVector.fromArray(F, src, srcOff + i);
             FloatVector y = x.abs();
@@ -149,12 +178,22 @@ final class VectorSleef {
                 ty = one.sub(s).add(tx).add(ty);
                 tx = s;
             }
-            FloatVector one = FloatVector.broadcast(F, 1f);
             IntVector qh = q.lanewise(VectorOperators.ASHR, 1);
             FloatVector p1 = qh.add(0x7f).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
             FloatVector p2 = q.sub(qh).add(0x7f).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-            FloatVector dx = tx.mul(p1).mul(p2);
-            FloatVector dy = ty.mul(p1).mul(p2);
+            tx.mul(p1).mul(p2).intoArray(hi, hiOff + i);
+            ty.mul(p1).mul(p2).intoArray(lo, i);
+        }
+    }
+
+    /** dst = tanh(x) from (dx, dy) = exp(2|x|), dx in dst and dy in lo: (d − 1/d) / (d + 1/d) in double-float. */
+    private static void tanhFromExp(float[] src, int srcOff, float[] dst, int dstOff, float[] lo, int n) {
+        FloatVector one = FloatVector.broadcast(F, 1f);
+        for (int i = 0; i < n; i += F.length()) {
+            FloatVector x = FloatVector.fromArray(F, src, srcOff + i);
+            FloatVector y = x.abs();
+            FloatVector dx = FloatVector.fromArray(F, dst, dstOff + i);
+            FloatVector dy = FloatVector.fromArray(F, lo, i);
             FloatVector ex = one.div(dx);
             FloatVector ey = ex.mul(dy.neg().fma(ex, dx.neg().fma(ex, one)));
             FloatVector nex = ex.neg();
@@ -174,8 +213,7 @@ final class VectorSleef {
             IntVector sign = x.reinterpretAsInts().and(0x80000000);
             r = r.reinterpretAsInts().lanewise(VectorOperators.XOR, sign).reinterpretAsFloats();
             r = r.blend(Float.NaN, x.test(VectorOperators.IS_NAN));
-    r.intoArray(dst, dstOff + i);
+            r.intoArray(dst, dstOff + i);
         }
     }
-
-    }
+}

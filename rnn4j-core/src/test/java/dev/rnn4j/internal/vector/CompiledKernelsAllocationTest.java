@@ -1,0 +1,108 @@
+package dev.rnn4j.internal.vector;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rnn4j.internal.kernel.gemm.Arithmetic;
+import dev.rnn4j.internal.kernel.gemm.PackedMatrix;
+
+import java.lang.management.ManagementFactory;
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Once C2 has compiled them, the vector kernels allocate nothing per call but the GEMM's few blocking objects: a
+ * Vector API value that falls back to boxed code (see VectorSleef) allocates for every operation, so a kernel that
+ * keeps allocating after warm-up is one running many times slower than it should. Real layer shapes: 16 rows (a
+ * thread's share of a batch of 32), 256 and 100 hidden units (whole vectors, and a scalar tail).
+ */
+class CompiledKernelsAllocationTest {
+    private static final int ROWS = 16;
+    /** What one call may allocate: the GEMM's panel and task objects; a boxed kernel allocates megabytes. */
+    private static final long BYTES_PER_CALL = 4096;
+    private static final long DEADLINE_NANOS = 60_000_000_000L;
+
+    private final Random random = new Random(7);
+
+    private float[] filled(int n) {
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = (float) random.nextGaussian();
+        }
+        return x;
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void gateKernelsStopAllocatingOnceCompiled(boolean exact) {
+        inArithmetic(exact, () -> {
+            for (int hidden : new int[] {256, 100}) {
+                assertSettles("gates, hidden " + hidden + (exact ? ", exact" : ""), gateRound(hidden));
+            }
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void gemmStopsAllocatingOnceCompiled(boolean exact) {
+        inArithmetic(exact, () -> {
+            int k = 256, n = 1024;
+            float[] w = filled(n * k), x = filled(ROWS * k), y = new float[ROWS * n], g = filled(ROWS * n);
+            float[] dw = new float[n * k];
+            PackedMatrix wT = PackedGemm.pack(true, k, n, w, 0, k, false);
+            VectorGemm gemm = new VectorGemm(0);
+            Runnable round = () -> {
+                gemm.gemm(false, ROWS, n, k, x, 0, k, wT, y, 0, n, false);    // a recurrent step
+                gemm.gemm(false, ROWS - 3, n, k, x, 0, k, wT, y, 0, n, true); // rows left over, accumulated
+                gemm.gemm(true, false, n, k, ROWS, g, 0, n, x, 0, k, dw, 0, k, true); // a weight gradient
+            };
+            assertSettles("gemm" + (exact ? ", exact" : ""), round);
+        });
+    }
+
+    private static void inArithmetic(boolean exact, Runnable body) {
+        boolean before = Arithmetic.exact();
+        Arithmetic.setExact(exact);
+        try {
+            body.run();
+        } finally {
+            Arithmetic.setExact(before);
+        }
+    }
+
+    private Runnable gateRound(int hidden) {
+        VectorGateRows gates = new VectorGateRows();
+        float[] hh = filled(ROWS * 4 * hidden), pre = filled(ROWS * 4 * hidden), b = filled(4 * hidden);
+        float[] prev = filled(ROWS * hidden), h = new float[ROWS * hidden], c = new float[ROWS * hidden];
+        float[] saved = new float[ROWS * 5 * hidden], dh = filled(ROWS * hidden), dc = filled(ROWS * hidden);
+        float[] d1 = new float[ROWS * 4 * hidden], d2 = new float[ROWS * 4 * hidden], e = new float[ROWS * hidden];
+        return () -> {
+            gates.lstmForward(0, ROWS, hidden, hh, b, pre, 0, prev, 0, h, 0, c, 0, saved, 0);
+            gates.lstmBackward(0, ROWS, hidden, dh, 0, dc, 0, saved, 0, prev, 0, d1, 0);
+            gates.gruForward(0, ROWS, hidden, hh, b, pre, 0, prev, 0, h, 0, saved, 0);
+            gates.gruBackward(0, ROWS, hidden, dh, 0, saved, 0, prev, 0, d1, 0, d2, 0, e, 0);
+            gates.elmanForward(0, ROWS, hidden, false, hh, b, pre, 0, h, 0, saved, 0);
+            gates.elmanForward(0, ROWS, hidden, true, hh, b, pre, 0, h, 0, saved, 0);
+            gates.elmanBackward(0, ROWS, hidden, false, dh, 0, saved, 0, d1, 0);
+            gates.elmanBackward(0, ROWS, hidden, true, dh, 0, saved, 0, d1, 0);
+            gates.exp(pre, 0, d2, 0, ROWS * hidden);
+        };
+    }
+
+    /** Runs round until 20 calls in a row allocate little; fails if that never happens before the deadline. */
+    private static void assertSettles(String what, Runnable round) {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long id = Thread.currentThread().getId();
+        long start = System.nanoTime();
+        long last = Long.MAX_VALUE;
+        int quiet = 0;
+        while (quiet < 20 && System.nanoTime() - start < DEADLINE_NANOS) {
+            long before = threads.getThreadAllocatedBytes(id);
+            round.run();
+            last = threads.getThreadAllocatedBytes(id) - before;
+            quiet = last <= BYTES_PER_CALL ? quiet + 1 : 0;
+        }
+        assertTrue(quiet >= 20, what + " still allocates " + last + " bytes a call after "
+                + (System.nanoTime() - start) / 1_000_000 + " ms");
+    }
+}
