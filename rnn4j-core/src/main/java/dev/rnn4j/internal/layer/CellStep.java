@@ -37,12 +37,12 @@ abstract class CellStep {
      * Step forward for rows [from, to) of the step whose rows start at row r0 of the run.
      *
      * @param hh  (rows, G·H): h_prev·W_hhᵀ, without bias, from the step's row 0; used as scratch
-     * @param bHh (G·H) or null
-     * @param pre (rows, G·H): x·W_ihᵀ + b_ih, the step's row 0 at preOff
+     * @param bHh (G·H) or null; bIh likewise
+     * @param pre (rows, G·H): x·W_ihᵀ (without b_ih), the step's row 0 at preOff
      * @param h   receives the new h (before any projection); the step's row 0 is its row hRow
      */
-    abstract void forward(int from, int to, int r0, float[] hh, float[] bHh, float[] pre, int preOff, LayerState s,
-                          float[] h, int hRow);
+    abstract void forward(int from, int to, int r0, float[] hh, float[] bHh, float[] bIh, float[] pre, int preOff,
+                          LayerState s, float[] h, int hRow);
 
     /**
      * Step backward for rows [from, to) of the step whose rows start at row r0 of the run.
@@ -78,11 +78,11 @@ abstract class CellStep {
         }
 
         @Override
-        void forward(int from, int to, int r0, float[] hh, float[] bHh, float[] pre, int preOff, LayerState s,
-                     float[] h, int hRow) {
+        void forward(int from, int to, int r0, float[] hh, float[] bHh, float[] bIh, float[] pre, int preOff,
+                     LayerState s, float[] h, int hRow) {
             int r = s.stateRow(r0) * hidden, sv = s.stateRow(r0) * savedPerRow();
             int ho = hRow * hidden;
-            RowSplit.forward(from, to, hidden, (a, b) -> gates.lstmForward(a, b, hidden, hh, bHh, pre, preOff,
+            RowSplit.forward(from, to, hidden, (a, b) -> gates.lstmForward(a, b, hidden, hh, bHh, bIh, pre, preOff,
                     s.prevC, r, h, ho, s.cs, r, s.saved, sv));
         }
 
@@ -106,11 +106,11 @@ abstract class CellStep {
         }
 
         @Override
-        void forward(int from, int to, int r0, float[] hh, float[] bHh, float[] pre, int preOff, LayerState s,
-                     float[] h, int hRow) {
+        void forward(int from, int to, int r0, float[] hh, float[] bHh, float[] bIh, float[] pre, int preOff,
+                     LayerState s, float[] h, int hRow) {
             int r = s.stateRow(r0) * hidden, sv = s.stateRow(r0) * savedPerRow();
             int ho = hRow * hidden;
-            RowSplit.forward(from, to, hidden, (a, b) -> gates.gruForward(a, b, hidden, hh, bHh, pre, preOff,
+            RowSplit.forward(from, to, hidden, (a, b) -> gates.gruForward(a, b, hidden, hh, bHh, bIh, pre, preOff,
                     s.prevH, r, h, ho, s.saved, sv));
         }
 
@@ -147,10 +147,10 @@ abstract class CellStep {
         }
 
         @Override
-        void forward(int from, int to, int r0, float[] hh, float[] bHh, float[] pre, int preOff, LayerState s,
-                     float[] h, int hRow) {
+        void forward(int from, int to, int r0, float[] hh, float[] bHh, float[] bIh, float[] pre, int preOff,
+                     LayerState s, float[] h, int hRow) {
             int sv = s.stateRow(r0) * hidden;
-            RowSplit.forward(from, to, hidden, (a, b) -> gates.elmanForward(a, b, hidden, relu, hh, bHh, pre, preOff,
+            RowSplit.forward(from, to, hidden, (a, b) -> gates.elmanForward(a, b, hidden, relu, hh, bHh, bIh, pre, preOff,
                     h, hRow * hidden, s.saved, sv));
         }
 

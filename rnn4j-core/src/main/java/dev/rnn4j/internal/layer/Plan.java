@@ -2,7 +2,6 @@ package dev.rnn4j.internal.layer;
 
 import dev.rnn4j.Tensor;
 import dev.rnn4j.internal.kernel.Kernels;
-import dev.rnn4j.internal.kernel.gates.RowOps;
 import dev.rnn4j.internal.kernel.gemm.Gemm;
 import dev.rnn4j.internal.kernel.gemm.PackedMatrix;
 import dev.rnn4j.nn.RNNBase.Mode;
@@ -92,16 +91,13 @@ final class Plan {
             if (s.curC != null) {
                 System.arraycopy(s.curC, b0 * hidden, s.prevC, sr * hidden, n * hidden);
             }
-            // the step's rows of x·W_ihᵀ + b_ih: pre from its row 0 at preOff
+            // the step's rows of x·W_ihᵀ (the gates add b_ih): pre from its row 0 at preOff
             int preOff = wiT == null ? rowStart[t] * gh : 0;
             if (wiT != null) {
                 gemm.gemm(false, n, gh, inputSize, xs, r0 * inputSize, inputSize, wiT, pre, b0 * gh, gh, false);
             }
-            if (w.bIh() != null) {
-                RowOps.addBiasRows(pre, preOff + b0 * gh, n, gh, w.bIh(), 0);
-            }
             gemm.gemm(false, n, gh, hr, s.prevH, sr * hr, hr, whT, hh, b0 * gh, gh, false);
-            step.forward(b0, b0 + n, rowStart[t], hh, w.bHh(), pre, preOff, s, stepH,
+            step.forward(b0, b0 + n, rowStart[t], hh, w.bHh(), w.bIh(), pre, preOff, s, stepH,
                     projected ? sr - b0 : rowStart[t]);
             if (projected) {
                 gemm.gemm(false, n, hr, hidden, s.hTilde, sr * hidden, hidden, whrT, s.out, r0 * hr, hr, false);

@@ -26,15 +26,20 @@ final class VectorGateRows implements GateRows {
     private static final VectorSpecies<Float> F = VectorSleef.F;
     private static final int L = F.length();
 
-    /** dst = (hh + b) + pre over n floats, b or pre may be null: a gate's sum as the scalar code rounds it. */
-    private static void sum(float[] hh, int hi, float[] b, int bi, float[] pre, int pi, float[] dst, int di, int n) {
+    /**
+     * dst = (hh + bHh) + (pre + bIh) over n floats, the biases from column bi: a gate's sum as the scalar code rounds
+     * it (GateRows.gate). Either bias may be null; pre null leaves the hidden side alone.
+     */
+    private static void sum(float[] hh, int hi, float[] bHh, float[] bIh, int bi, float[] pre, int pi, float[] dst,
+                            int di, int n) {
         for (int j = 0; j < n; j += L) {
             FloatVector v = FloatVector.fromArray(F, hh, hi + j);
-            if (b != null) {
-                v = v.add(FloatVector.fromArray(F, b, bi + j));
+            if (bHh != null) {
+                v = v.add(FloatVector.fromArray(F, bHh, bi + j));
             }
             if (pre != null) {
-                v = v.add(FloatVector.fromArray(F, pre, pi + j));
+                FloatVector x = FloatVector.fromArray(F, pre, pi + j);
+                v = v.add(bIh == null ? x : x.add(FloatVector.fromArray(F, bIh, bi + j)));
             }
             v.intoArray(dst, di + j);
         }
@@ -62,11 +67,11 @@ final class VectorGateRows implements GateRows {
     }
 
     @Override
-    public void lstmForward(int r0, int r1, int hidden, float[] hh, float[] bHh, float[] pre, int preOff,
+    public void lstmForward(int r0, int r1, int hidden, float[] hh, float[] bHh, float[] bIh, float[] pre, int preOff,
                             float[] cPrev, int cPrevOff, float[] h, int hOff, float[] c, int cOff,
                             float[] saved, int savedOff) {
         if (hidden < L) {
-            PLAIN.lstmForward(r0, r1, hidden, hh, bHh, pre, preOff, cPrev, cPrevOff, h, hOff, c, cOff, saved,
+            PLAIN.lstmForward(r0, r1, hidden, hh, bHh, bIh, pre, preOff, cPrev, cPrevOff, h, hOff, c, cOff, saved,
                     savedOff);
             return;
         }
@@ -81,7 +86,7 @@ final class VectorGateRows implements GateRows {
             // saved holds the row's gates i, f, g, o and tanh(c), each hidden wide
             for (int k = 0; k < 4; k++) {
                 int j = k * hidden;
-                sum(hh, g0 + j, bHh, j, pre, p0 + j, hh, g0 + j, vEnd);
+                sum(hh, g0 + j, bHh, bIh, j, pre, p0 + j, hh, g0 + j, vEnd);
             }
             VectorSleef.sigmoid(hh, g0, saved, s, vEnd);
             VectorSleef.sigmoid(hh, g0 + hidden, saved, s + hidden, vEnd);
@@ -91,7 +96,7 @@ final class VectorGateRows implements GateRows {
             tanh(exact, c, cOff + rh, saved, s + 4 * hidden, vEnd);
             product(saved, s + 3 * hidden, saved, s + 4 * hidden, h, hOff + rh, vEnd);
             for (int j = vEnd; j < hidden; j++) {
-                LstmGates.forwardAt(j, hidden, sleefEnd, exact, hh, g0, bHh, pre, p0, cPrev, cPrevOff + rh,
+                LstmGates.forwardAt(j, hidden, sleefEnd, exact, hh, g0, bHh, bIh, pre, p0, cPrev, cPrevOff + rh,
                         h, hOff + rh, c, cOff + rh, saved, s);
             }
         }
@@ -145,10 +150,10 @@ final class VectorGateRows implements GateRows {
     }
 
     @Override
-    public void gruForward(int r0, int r1, int hidden, float[] hh, float[] bHh, float[] pre, int preOff,
+    public void gruForward(int r0, int r1, int hidden, float[] hh, float[] bHh, float[] bIh, float[] pre, int preOff,
                            float[] hPrev, int hPrevOff, float[] h, int hOff, float[] saved, int savedOff) {
         if (hidden < L) {
-            PLAIN.gruForward(r0, r1, hidden, hh, bHh, pre, preOff, hPrev, hPrevOff, h, hOff, saved, savedOff);
+            PLAIN.gruForward(r0, r1, hidden, hh, bHh, bIh, pre, preOff, hPrev, hPrevOff, h, hOff, saved, savedOff);
             return;
         }
         int sleefEnd = TorchSigmoid.sleefEnd(hidden);
@@ -161,28 +166,35 @@ final class VectorGateRows implements GateRows {
             int s = savedOff + r * 4 * hidden;
             int n = 2 * hidden;
             // saved holds the row's gates r, z, n and the hidden side of n, h_n = h·W_hnᵀ + b_hn, each hidden wide
-            sum(hh, g0, bHh, 0, pre, p0, saved, s, vEnd);
-            sum(hh, g0 + hidden, bHh, hidden, pre, p0 + hidden, saved, s + hidden, vEnd);
-            sum(hh, g0 + n, bHh, n, null, 0, saved, s + 3 * hidden, vEnd);
+            sum(hh, g0, bHh, bIh, 0, pre, p0, saved, s, vEnd);
+            sum(hh, g0 + hidden, bHh, bIh, hidden, pre, p0 + hidden, saved, s + hidden, vEnd);
+            sum(hh, g0 + n, bHh, null, n, null, 0, saved, s + 3 * hidden, vEnd);
             VectorSleef.sigmoid(saved, s, saved, s, vEnd);
             VectorSleef.sigmoid(saved, s + hidden, saved, s + hidden, vEnd);
             // n's argument in hh's n part, free now that h_n is saved
-            gruCandidate(pre, p0 + n, saved, s, hidden, hh, g0 + n, vEnd);
+            gruCandidate(pre, p0 + n, bIh, n, saved, s, hidden, hh, g0 + n, vEnd);
             tanh(exact, hh, g0 + n, saved, s + n, vEnd);
             gruMix(hPrev, hPrevOff + rh, saved, s, hidden, h, hOff + rh, vEnd);
             for (int j = vEnd; j < hidden; j++) {
-                GruGates.forwardAt(j, hidden, sleefEnd, exact, hh, g0, bHh, pre, p0, hPrev, hPrevOff + rh,
+                GruGates.forwardAt(j, hidden, sleefEnd, exact, hh, g0, bHh, bIh, pre, p0, hPrev, hPrevOff + rh,
                         h, hOff + rh, saved, s);
             }
         }
     }
 
-    /** dst = x_n + h_n · r over n columns (x_n from pre; r, h_n saved from s): the argument of n's tanh. */
-    private static void gruCandidate(float[] pre, int pn, float[] saved, int s, int hidden, float[] dst, int di, int n) {
+    /**
+     * dst = (x_n + b_in) + h_n · r over n columns (x_n from pre, b_in from bIh at bi or none; r, h_n saved from s):
+     * the argument of n's tanh.
+     */
+    private static void gruCandidate(float[] pre, int pn, float[] bIh, int bi, float[] saved, int s, int hidden,
+                                     float[] dst, int di, int n) {
         for (int j = 0; j < n; j += L) {
+            FloatVector x = FloatVector.fromArray(F, pre, pn + j);
+            if (bIh != null) {
+                x = x.add(FloatVector.fromArray(F, bIh, bi + j));
+            }
             FloatVector hn = FloatVector.fromArray(F, saved, s + 3 * hidden + j);
-            FloatVector.fromArray(F, pre, pn + j).add(hn.mul(FloatVector.fromArray(F, saved, s + j)))
-                    .intoArray(dst, di + j);
+            x.add(hn.mul(FloatVector.fromArray(F, saved, s + j))).intoArray(dst, di + j);
         }
     }
 
@@ -238,17 +250,17 @@ final class VectorGateRows implements GateRows {
     }
 
     @Override
-    public void elmanForward(int r0, int r1, int hidden, boolean relu, float[] hh, float[] bHh, float[] pre,
-                             int preOff, float[] h, int hOff, float[] saved, int savedOff) {
+    public void elmanForward(int r0, int r1, int hidden, boolean relu, float[] hh, float[] bHh, float[] bIh,
+                             float[] pre, int preOff, float[] h, int hOff, float[] saved, int savedOff) {
         if (hidden < L) {
-            PLAIN.elmanForward(r0, r1, hidden, relu, hh, bHh, pre, preOff, h, hOff, saved, savedOff);
+            PLAIN.elmanForward(r0, r1, hidden, relu, hh, bHh, bIh, pre, preOff, h, hOff, saved, savedOff);
             return;
         }
         int vEnd = F.loopBound(hidden);
         boolean exact = Arithmetic.exact();
         for (int r = r0; r < r1; r++) {
             int row = r * hidden;
-            sum(hh, row, bHh, 0, pre, preOff + row, hh, row, vEnd);
+            sum(hh, row, bHh, bIh, 0, pre, preOff + row, hh, row, vEnd);
             if (relu) {
                 relu(hh, row, saved, savedOff + row, vEnd);
             } else {
@@ -256,7 +268,7 @@ final class VectorGateRows implements GateRows {
             }
             System.arraycopy(saved, savedOff + row, h, hOff + row, vEnd);
             for (int j = vEnd; j < hidden; j++) {
-                ElmanGates.forwardAt(row + j, j, relu, exact, hh, bHh, pre, preOff, h, hOff, saved, savedOff);
+                ElmanGates.forwardAt(row + j, j, relu, exact, hh, bHh, bIh, pre, preOff, h, hOff, saved, savedOff);
             }
         }
     }

@@ -57,11 +57,11 @@ final class WarmUp {
             PackedGemm.run(false, false, m, 4 * H, H, a, 0, H, null, 0, 0, packed, c, 0, 4 * H, m == 7, false);
         }
         float[] x = rows[0], y = rows[1], z = rows[2], s = rows[3], d = rows[4], e = rows[5], f = rows[6];
-        gates.lstmForward(0, 4, H, x, b, y, 0, z, 0, d, 0, e, 0, s, 0);
+        gates.lstmForward(0, 4, H, x, b, b, y, 0, z, 0, d, 0, e, 0, s, 0);
         gates.lstmBackward(0, 4, H, d, 0, e, 0, s, 0, z, 0, f, 0);
-        gates.gruForward(0, 4, H, x, b, y, 0, z, 0, d, 0, s, 0);
+        gates.gruForward(0, 4, H, x, b, b, y, 0, z, 0, d, 0, s, 0);
         gates.gruBackward(0, 4, H, d, 0, s, 0, z, 0, f, 0, e, 0, rows[7], 0);
-        gates.elmanForward(0, 4, H, false, x, b, y, 0, d, 0, s, 0);
+        gates.elmanForward(0, 4, H, false, x, b, b, y, 0, d, 0, s, 0);
         gates.elmanBackward(0, 4, H, true, d, 0, s, 0, f, 0);
     }
 

@@ -77,12 +77,12 @@ class CompiledKernelsAllocationTest {
         float[] saved = new float[ROWS * 5 * hidden], dh = filled(ROWS * hidden), dc = filled(ROWS * hidden);
         float[] d1 = new float[ROWS * 4 * hidden], d2 = new float[ROWS * 4 * hidden], e = new float[ROWS * hidden];
         return () -> {
-            gates.lstmForward(0, ROWS, hidden, hh, b, pre, 0, prev, 0, h, 0, c, 0, saved, 0);
+            gates.lstmForward(0, ROWS, hidden, hh, b, b, pre, 0, prev, 0, h, 0, c, 0, saved, 0);
             gates.lstmBackward(0, ROWS, hidden, dh, 0, dc, 0, saved, 0, prev, 0, d1, 0);
-            gates.gruForward(0, ROWS, hidden, hh, b, pre, 0, prev, 0, h, 0, saved, 0);
+            gates.gruForward(0, ROWS, hidden, hh, b, b, pre, 0, prev, 0, h, 0, saved, 0);
             gates.gruBackward(0, ROWS, hidden, dh, 0, saved, 0, prev, 0, d1, 0, d2, 0, e, 0);
-            gates.elmanForward(0, ROWS, hidden, false, hh, b, pre, 0, h, 0, saved, 0);
-            gates.elmanForward(0, ROWS, hidden, true, hh, b, pre, 0, h, 0, saved, 0);
+            gates.elmanForward(0, ROWS, hidden, false, hh, b, b, pre, 0, h, 0, saved, 0);
+            gates.elmanForward(0, ROWS, hidden, true, hh, b, b, pre, 0, h, 0, saved, 0);
             gates.elmanBackward(0, ROWS, hidden, false, dh, 0, saved, 0, d1, 0);
             gates.elmanBackward(0, ROWS, hidden, true, dh, 0, saved, 0, d1, 0);
             gates.exp(pre, 0, d2, 0, ROWS * hidden);

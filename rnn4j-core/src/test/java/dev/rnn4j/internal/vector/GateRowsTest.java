@@ -67,21 +67,22 @@ class GateRowsTest {
                     int off = 3;   // offsets into larger arrays
                     int r1 = rows + 1;
                     String tag = "H=" + h + " rows=" + rows + " bias=" + bias;
-                    // LSTM: hh, bHh, pre, cPrev, h, c, saved
+                    // LSTM: hh, bHh, pre, cPrev, h, c, saved, bIh
                     compare("lstm forward " + tag, new float[][] {random(rnd, r1 * 4 * h), bias ? random(rnd, 4 * h) : null,
                             random(rnd, off + r1 * 4 * h), random(rnd, off + r1 * h), new float[off + r1 * h],
-                            new float[off + r1 * h], new float[off + r1 * 5 * h]},
-                        (g, x) -> g.lstmForward(1, rows, h, x[0], x[1], x[2], off, x[3], off, x[4], off, x[5], off, x[6], off));
+                            new float[off + r1 * h], new float[off + r1 * 5 * h], bias ? random(rnd, 4 * h) : null},
+                        (g, x) -> g.lstmForward(1, rows, h, x[0], x[1], x[7], x[2], off, x[3], off, x[4], off, x[5], off,
+                                x[6], off));
                     // dh, dc, saved, cPrev, dPre
                     float[] savedL = lstmSaved(rnd, r1, h, off);
                     compare("lstm backward " + tag, new float[][] {random(rnd, off + r1 * h), random(rnd, off + r1 * h), savedL,
                             random(rnd, off + r1 * h), new float[off + r1 * 4 * h]},
                         (g, x) -> g.lstmBackward(1, rows, h, x[0], off, x[1], off, x[2], off, x[3], off, x[4], off));
-                    // GRU: hh, bHh, pre, hPrev, h, saved
+                    // GRU: hh, bHh, pre, hPrev, h, saved, bIh
                     compare("gru forward " + tag, new float[][] {random(rnd, r1 * 3 * h), bias ? random(rnd, 3 * h) : null,
                             random(rnd, off + r1 * 3 * h), random(rnd, off + r1 * h), new float[off + r1 * h],
-                            new float[off + r1 * 4 * h]},
-                        (g, x) -> g.gruForward(1, rows, h, x[0], x[1], x[2], off, x[3], off, x[4], off, x[5], off));
+                            new float[off + r1 * 4 * h], bias ? random(rnd, 3 * h) : null},
+                        (g, x) -> g.gruForward(1, rows, h, x[0], x[1], x[6], x[2], off, x[3], off, x[4], off, x[5], off));
                     // dh, saved, hPrev, dPre, dHh, dhPrev
                     compare("gru backward " + tag, new float[][] {random(rnd, off + r1 * h), gruSaved(rnd, r1, h, off),
                             random(rnd, off + r1 * h), new float[off + r1 * 3 * h], new float[off + r1 * 3 * h],
@@ -90,8 +91,8 @@ class GateRowsTest {
                     for (boolean relu : new boolean[] {false, true}) {
                         compare("elman forward relu=" + relu + " " + tag, new float[][] {random(rnd, r1 * h),
                                 bias ? random(rnd, h) : null, random(rnd, off + r1 * h), new float[off + r1 * h],
-                                new float[off + r1 * h]},
-                            (g, x) -> g.elmanForward(1, rows, h, relu, x[0], x[1], x[2], off, x[3], off, x[4], off));
+                                new float[off + r1 * h], bias ? random(rnd, h) : null},
+                            (g, x) -> g.elmanForward(1, rows, h, relu, x[0], x[1], x[5], x[2], off, x[3], off, x[4], off));
                         float[] savedE = random(rnd, off + r1 * h);
                         for (int i = 0; i < savedE.length; i++) {
                             savedE[i] = relu ? Math.max(0f, savedE[i]) : SleefFloat.tanh(savedE[i]);
@@ -144,7 +145,7 @@ class GateRowsTest {
                 float[] c = new float[rows * h];
                 float[] s = new float[rows * 5 * h];
                 float[] hhL = hh.clone();
-                RowSplit.forward(0, rows, h, (r0, r1) -> G.lstmForward(r0, r1, h, hhL, b, pre, 0, cPrev, 0, hOut, 0, c, 0,
+                RowSplit.forward(0, rows, h, (r0, r1) -> G.lstmForward(r0, r1, h, hhL, b, b, pre, 0, cPrev, 0, hOut, 0, c, 0,
                         s, 0));
                 float[] dc = c.clone();
                 float[] dPre = new float[rows * 4 * h];
@@ -156,7 +157,7 @@ class GateRowsTest {
                 float[] sG = new float[rows * 4 * h];
                 float[] hG = new float[rows * h];
                 float[] hhG = hh.clone();
-                RowSplit.forward(0, rows, h, (r0, r1) -> G.gruForward(r0, r1, h, hhG, b, pre, 0, cPrev, 0, hG, 0, sG, 0));
+                RowSplit.forward(0, rows, h, (r0, r1) -> G.gruForward(r0, r1, h, hhG, b, b, pre, 0, cPrev, 0, hG, 0, sG, 0));
                 RowSplit.backward(0, rows, h, (r0, r1) -> G.gruBackward(r0, r1, h, hOut, 0, sG, 0, cPrev, 0, dPreG, 0,
                         dHhG, 0, dhPrev, 0));
                 for (float[] a : new float[][] {hOut, c, s, dc, dPre, hG, sG, dPreG, dHhG, dhPrev}) {

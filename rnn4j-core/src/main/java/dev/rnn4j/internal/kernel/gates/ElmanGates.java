@@ -20,11 +20,14 @@ public final class ElmanGates {
     private ElmanGates() {
     }
 
-    /** Element i: hh (rows·H, without bias) from 0, bHh (H) or null, pre, h and saved from their offsets. */
-    public static void forwardAt(int i, int j, boolean relu, boolean exact, float[] hh, float[] bHh, float[] pre,
-                                 int preOff, float[] h, int hOff, float[] saved, int savedOff) {
+    /**
+     * Element i: hh (rows·H, without bias) from 0, bHh and bIh (H) or null, pre (x·W_ihᵀ without bias), h and saved
+     * from their offsets.
+     */
+    public static void forwardAt(int i, int j, boolean relu, boolean exact, float[] hh, float[] bHh, float[] bIh,
+                                 float[] pre, int preOff, float[] h, int hOff, float[] saved, int savedOff) {
         float gate = bHh == null ? hh[i] : hh[i] + bHh[j];
-        float v = gate + pre[preOff + i];
+        float v = gate + (bIh == null ? pre[preOff + i] : pre[preOff + i] + bIh[j]);
         float out = relu ? (v > 0f ? v : 0f) : GateRows.tanh(v, exact);
         h[hOff + i] = out;
         saved[savedOff + i] = out;
@@ -39,12 +42,12 @@ public final class ElmanGates {
     }
 
     /** Rows [r0, r1) forward. */
-    static void forwardRows(int r0, int r1, int hidden, boolean relu, float[] hh, float[] bHh, float[] pre,
-                            int preOff, float[] h, int hOff, float[] saved, int savedOff) {
+    static void forwardRows(int r0, int r1, int hidden, boolean relu, float[] hh, float[] bHh, float[] bIh,
+                            float[] pre, int preOff, float[] h, int hOff, float[] saved, int savedOff) {
         boolean exact = Arithmetic.exact();
         for (int r = r0; r < r1; r++) {
             for (int j = 0; j < hidden; j++) {
-                forwardAt(r * hidden + j, j, relu, exact, hh, bHh, pre, preOff, h, hOff, saved, savedOff);
+                forwardAt(r * hidden + j, j, relu, exact, hh, bHh, bIh, pre, preOff, h, hOff, saved, savedOff);
             }
         }
     }

@@ -8,21 +8,21 @@ package dev.rnn4j.internal.kernel.gates;
  */
 public interface GateRows {
 
-    void lstmForward(int r0, int r1, int hidden, float[] hh, float[] bHh, float[] pre, int preOff,
+    void lstmForward(int r0, int r1, int hidden, float[] hh, float[] bHh, float[] bIh, float[] pre, int preOff,
                      float[] cPrev, int cPrevOff, float[] h, int hOff, float[] c, int cOff, float[] saved, int savedOff);
 
     void lstmBackward(int r0, int r1, int hidden, float[] dh, int dhOff, float[] dc, int dcOff, float[] saved,
                       int savedOff, float[] cPrev, int cPrevOff, float[] dPre, int dPreOff);
 
-    void gruForward(int r0, int r1, int hidden, float[] hh, float[] bHh, float[] pre, int preOff,
+    void gruForward(int r0, int r1, int hidden, float[] hh, float[] bHh, float[] bIh, float[] pre, int preOff,
                     float[] hPrev, int hPrevOff, float[] h, int hOff, float[] saved, int savedOff);
 
     void gruBackward(int r0, int r1, int hidden, float[] dh, int dhOff, float[] saved, int savedOff,
                      float[] hPrev, int hPrevOff, float[] dPre, int dPreOff, float[] dHh, int dHhOff,
                      float[] dhPrev, int dhPrevOff);
 
-    void elmanForward(int r0, int r1, int hidden, boolean relu, float[] hh, float[] bHh, float[] pre, int preOff,
-                      float[] h, int hOff, float[] saved, int savedOff);
+    void elmanForward(int r0, int r1, int hidden, boolean relu, float[] hh, float[] bHh, float[] bIh, float[] pre,
+                      int preOff, float[] h, int hOff, float[] saved, int savedOff);
 
     void elmanBackward(int r0, int r1, int hidden, boolean relu, float[] dh, int dhOff, float[] saved, int savedOff,
                        float[] dPre, int dPreOff);
@@ -36,6 +36,16 @@ public interface GateRows {
     /** h·W_hhᵀ + b_hh at gate column k of the row at g0 (b_hh may be null): the bias is added first, as PyTorch does. */
     static float hiddenGate(float[] hh, int g0, float[] bHh, int k) {
         return bHh == null ? hh[g0 + k] : hh[g0 + k] + bHh[k];
+    }
+
+    /** x·W_ihᵀ + b_ih at gate column k of the row at p0 (b_ih may be null). */
+    static float inputGate(float[] pre, int p0, float[] bIh, int k) {
+        return bIh == null ? pre[p0 + k] : pre[p0 + k] + bIh[k];
+    }
+
+    /** The sum at gate column k, (h·W_hhᵀ + b_hh) + (x·W_ihᵀ + b_ih), in PyTorch's order. */
+    static float gate(float[] hh, int g0, float[] bHh, float[] bIh, float[] pre, int p0, int k) {
+        return hiddenGate(hh, g0, bHh, k) + inputGate(pre, p0, bIh, k);
     }
 
     /**

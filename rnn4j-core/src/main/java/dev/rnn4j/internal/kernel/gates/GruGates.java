@@ -28,17 +28,17 @@ public final class GruGates {
     }
 
     /**
-     * Column j of one row. hh at g0 (3H, h·W_hhᵀ without bias), pre at p0 (3H, with b_ih), hPrev at hp (H),
-     * h at ho (H), saved at s (4H). bHh (3H) may be null.
+     * Column j of one row. hh at g0 (3H, h·W_hhᵀ without bias), pre at p0 (3H, x·W_ihᵀ without bias), hPrev at
+     * hp (H), h at ho (H), saved at s (4H). bHh and bIh (3H) may be null.
      */
     public static void forwardAt(int j, int hidden, int sleefEnd, boolean exact, float[] hh, int g0, float[] bHh,
-                                 float[] pre, int p0, float[] hPrev, int hp, float[] h, int ho, float[] saved, int s) {
+                                 float[] bIh, float[] pre, int p0, float[] hPrev, int hp, float[] h, int ho, float[] saved, int s) {
         int jz = hidden + j;
         int jn = 2 * hidden + j;
         float hn = GateRows.hiddenGate(hh, g0, bHh, jn);
-        float reset = TorchSigmoid.at(GateRows.hiddenGate(hh, g0, bHh, j) + pre[p0 + j], j, sleefEnd);
-        float update = TorchSigmoid.at(GateRows.hiddenGate(hh, g0, bHh, jz) + pre[p0 + jz], j, sleefEnd);
-        float n = GateRows.tanh(pre[p0 + jn] + hn * reset, exact);
+        float reset = TorchSigmoid.at(GateRows.gate(hh, g0, bHh, bIh, pre, p0, j), j, sleefEnd);
+        float update = TorchSigmoid.at(GateRows.gate(hh, g0, bHh, bIh, pre, p0, jz), j, sleefEnd);
+        float n = GateRows.tanh(GateRows.inputGate(pre, p0, bIh, jn) + hn * reset, exact);
         float prev = hPrev[hp + j];
         h[ho + j] = (prev - n) * update + n;
         saved[s + j] = reset;
@@ -72,7 +72,7 @@ public final class GruGates {
     }
 
     /** Rows [r0, r1) forward: hh (rows, 3H) from 0; pre (rows, 3H), hPrev, h (rows, H), saved (rows, 4H). */
-    static void forwardRows(int r0, int r1, int hidden, float[] hh, float[] bHh, float[] pre, int preOff,
+    static void forwardRows(int r0, int r1, int hidden, float[] hh, float[] bHh, float[] bIh, float[] pre, int preOff,
                             float[] hPrev, int hPrevOff, float[] h, int hOff, float[] saved, int savedOff) {
         int sleefEnd = TorchSigmoid.sleefEnd(hidden);
         boolean exact = Arithmetic.exact();
@@ -81,7 +81,7 @@ public final class GruGates {
             int rh = r * hidden;
             int s = savedOff + r * 4 * hidden;
             for (int j = 0; j < hidden; j++) {
-                forwardAt(j, hidden, sleefEnd, exact, hh, g0, bHh, pre, preOff + g0, hPrev, hPrevOff + rh,
+                forwardAt(j, hidden, sleefEnd, exact, hh, g0, bHh, bIh, pre, preOff + g0, hPrev, hPrevOff + rh,
                         h, hOff + rh, saved, s);
             }
         }

@@ -30,19 +30,19 @@ public final class LstmGates {
     }
 
     /**
-     * Column j of one row. Offsets are that row's: hh at g0 (4H, h·W_hhᵀ without bias), pre at p0 (4H, with b_ih),
-     * cPrev at cp (H), h at ho (H), c at co (H), saved at s (5H). bHh (4H) may be null.
+     * Column j of one row. Offsets are that row's: hh at g0 (4H, h·W_hhᵀ without bias), pre at p0 (4H, x·W_ihᵀ
+     * without bias), cPrev at cp (H), h at ho (H), c at co (H), saved at s (5H). bHh and bIh (4H) may be null.
      */
     public static void forwardAt(int j, int hidden, int sleefEnd, boolean exact, float[] hh, int g0, float[] bHh,
-                                 float[] pre, int p0, float[] cPrev, int cp, float[] h, int ho, float[] c, int co,
+                                 float[] bIh, float[] pre, int p0, float[] cPrev, int cp, float[] h, int ho, float[] c, int co,
                                  float[] saved, int s) {
         int jf = hidden + j;
         int jg = 2 * hidden + j;
         int jo = 3 * hidden + j;
-        float in = TorchSigmoid.at(GateRows.hiddenGate(hh, g0, bHh, j) + pre[p0 + j], j, sleefEnd);
-        float forget = TorchSigmoid.at(GateRows.hiddenGate(hh, g0, bHh, jf) + pre[p0 + jf], j, sleefEnd);
-        float cell = GateRows.tanh(GateRows.hiddenGate(hh, g0, bHh, jg) + pre[p0 + jg], exact);
-        float out = TorchSigmoid.at(GateRows.hiddenGate(hh, g0, bHh, jo) + pre[p0 + jo], j, sleefEnd);
+        float in = TorchSigmoid.at(GateRows.gate(hh, g0, bHh, bIh, pre, p0, j), j, sleefEnd);
+        float forget = TorchSigmoid.at(GateRows.gate(hh, g0, bHh, bIh, pre, p0, jf), j, sleefEnd);
+        float cell = GateRows.tanh(GateRows.gate(hh, g0, bHh, bIh, pre, p0, jg), exact);
+        float out = TorchSigmoid.at(GateRows.gate(hh, g0, bHh, bIh, pre, p0, jo), j, sleefEnd);
         float cNew = forget * cPrev[cp + j] + in * cell;
         float tc = GateRows.tanh(cNew, exact);
         c[co + j] = cNew;
@@ -78,7 +78,7 @@ public final class LstmGates {
      * Rows [r0, r1) forward. hh (rows, 4H) from 0; pre (rows, 4H), cPrev, h, c (rows, H) and saved (rows, 5H)
      * from their offsets.
      */
-    static void forwardRows(int r0, int r1, int hidden, float[] hh, float[] bHh, float[] pre, int preOff,
+    static void forwardRows(int r0, int r1, int hidden, float[] hh, float[] bHh, float[] bIh, float[] pre, int preOff,
                             float[] cPrev, int cPrevOff, float[] h, int hOff, float[] c, int cOff,
                             float[] saved, int savedOff) {
         int sleefEnd = TorchSigmoid.sleefEnd(hidden);
@@ -88,7 +88,7 @@ public final class LstmGates {
             int rh = r * hidden;
             int s = savedOff + r * 5 * hidden;
             for (int j = 0; j < hidden; j++) {
-                forwardAt(j, hidden, sleefEnd, exact, hh, g0, bHh, pre, preOff + g0, cPrev, cPrevOff + rh,
+                forwardAt(j, hidden, sleefEnd, exact, hh, g0, bHh, bIh, pre, preOff + g0, cPrev, cPrevOff + rh,
                         h, hOff + rh, c, cOff + rh, saved, s);
             }
         }

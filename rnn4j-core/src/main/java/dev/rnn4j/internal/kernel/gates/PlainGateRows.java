@@ -4,10 +4,10 @@ package dev.rnn4j.internal.kernel.gates;
 final class PlainGateRows implements GateRows {
 
     @Override
-    public void lstmForward(int r0, int r1, int hidden, float[] hh, float[] bHh, float[] pre, int preOff,
+    public void lstmForward(int r0, int r1, int hidden, float[] hh, float[] bHh, float[] bIh, float[] pre, int preOff,
                             float[] cPrev, int cPrevOff, float[] h, int hOff, float[] c, int cOff,
                             float[] saved, int savedOff) {
-        LstmGates.forwardRows(r0, r1, hidden, hh, bHh, pre, preOff, cPrev, cPrevOff, h, hOff, c, cOff, saved,
+        LstmGates.forwardRows(r0, r1, hidden, hh, bHh, bIh, pre, preOff, cPrev, cPrevOff, h, hOff, c, cOff, saved,
                 savedOff);
     }
 
@@ -19,9 +19,9 @@ final class PlainGateRows implements GateRows {
     }
 
     @Override
-    public void gruForward(int r0, int r1, int hidden, float[] hh, float[] bHh, float[] pre, int preOff,
+    public void gruForward(int r0, int r1, int hidden, float[] hh, float[] bHh, float[] bIh, float[] pre, int preOff,
                            float[] hPrev, int hPrevOff, float[] h, int hOff, float[] saved, int savedOff) {
-        GruGates.forwardRows(r0, r1, hidden, hh, bHh, pre, preOff, hPrev, hPrevOff, h, hOff, saved, savedOff);
+        GruGates.forwardRows(r0, r1, hidden, hh, bHh, bIh, pre, preOff, hPrev, hPrevOff, h, hOff, saved, savedOff);
     }
 
     @Override
@@ -33,9 +33,9 @@ final class PlainGateRows implements GateRows {
     }
 
     @Override
-    public void elmanForward(int r0, int r1, int hidden, boolean relu, float[] hh, float[] bHh, float[] pre,
-                             int preOff, float[] h, int hOff, float[] saved, int savedOff) {
-        ElmanGates.forwardRows(r0, r1, hidden, relu, hh, bHh, pre, preOff, h, hOff, saved, savedOff);
+    public void elmanForward(int r0, int r1, int hidden, boolean relu, float[] hh, float[] bHh, float[] bIh,
+                             float[] pre, int preOff, float[] h, int hOff, float[] saved, int savedOff) {
+        ElmanGates.forwardRows(r0, r1, hidden, relu, hh, bHh, bIh, pre, preOff, h, hOff, saved, savedOff);
     }
 
     @Override

@@ -14,16 +14,6 @@ public final class RowOps {
     private RowOps() {
     }
 
-    /** m (rows, cols) += bias (cols) on every row. */
-    public static void addBiasRows(float[] m, int off, int rows, int cols, float[] bias, int biasOff) {
-        for (int r = 0; r < rows; r++) {
-            int row = off + r * cols;
-            for (int c = 0; c < cols; c++) {
-                m[row + c] += bias[biasOff + c];
-            }
-        }
-    }
-
     /**
      * out (cols) += the sum over rows of m (rows, cols), row by row. Big matrices (a layer's gate gradient over all
      * steps, 8 MB in the char model) split their columns over the pool: each column still sums its rows in order.

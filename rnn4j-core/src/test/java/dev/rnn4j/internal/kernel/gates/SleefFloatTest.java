@@ -59,7 +59,7 @@ class SleefFloatTest {
             // the same through the LSTM kernels: the input gate is chunk 0, saved first in each row
             float[] pre = new float[gates.length];
             float[] saved = new float[rows * 5 * h];
-            GateRows.PLAIN.lstmForward(0, rows, h, gates.clone(), null, pre, 0, new float[rows * h], 0,
+            GateRows.PLAIN.lstmForward(0, rows, h, gates.clone(), null, null, pre, 0, new float[rows * h], 0,
                     new float[rows * h], 0, new float[rows * h], 0, saved, 0);
             for (int r = 0; r < rows; r++) {
                 for (int j = 0; j < h; j++) {
