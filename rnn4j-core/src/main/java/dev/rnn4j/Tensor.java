@@ -7,6 +7,7 @@ import dev.rnn4j.autograd.GradMode;
 import dev.rnn4j.autograd.Node;
 import dev.rnn4j.format.TensorFormat;
 import dev.rnn4j.internal.kernel.Strided;
+import dev.rnn4j.internal.storage.Storage;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -25,6 +26,25 @@ public class Tensor implements Iterable<Tensor> {
     final int offset;
     int[] shape;       // replaced (never mutated) by the in-place view op transpose_
     int[] strides;
+
+    static {
+        Storage.install(new Storage.Access() {
+            @Override
+            public float[] whole(Tensor t) {
+                return t.isWholeArray() ? t.data : null;
+            }
+
+            @Override
+            public float[] wholeForWrite(Tensor t) {
+                if (!t.isWholeArray()) {
+                    return null;
+                }
+                t.checkInPlace();
+                t.version.value++;
+                return t.data;
+            }
+        });
+    }
 
     /** Counts in-place writes to the storage, shared by every view of it, as PyTorch's version counter. */
     static final class Version {
@@ -95,6 +115,11 @@ public class Tensor implements Iterable<Tensor> {
 
     public boolean isContiguous() {
         return Strided.isContiguous(shape, strides);
+    }
+
+    /** Whether this tensor is all of its array, in order from index 0. */
+    private boolean isWholeArray() {
+        return offset == 0 && data.length == numel() && isContiguous();
     }
 
     /** The values in row-major order, as a new array. */

@@ -2,6 +2,7 @@ package dev.rnn4j.optim;
 
 import dev.rnn4j.Tensor;
 import dev.rnn4j.Torch;
+import dev.rnn4j.internal.storage.Storage;
 import dev.rnn4j.format.PythonRepr;
 
 import java.util.ArrayList;
@@ -56,7 +57,8 @@ public final class ClipGrad {
         }
         float[] norms = new float[list.size()];
         for (int i = 0; i < norms.length; i++) {
-            norms[i] = VectorNorm.norm(list.get(i).toFloatArray(), normType);
+            float[] values = Storage.read(list.get(i));
+            norms[i] = VectorNorm.norm(values != null ? values : list.get(i).toFloatArray(), normType);
         }
         float total = VectorNorm.norm(norms, normType);
         if (errorIfNonfinite && !Float.isFinite(total)) {
@@ -78,12 +80,14 @@ public final class ClipGrad {
         }
         float coefficient = 1f / (totalNorm.item() + (float) 1e-6) * (float) maxNorm;
         float clamped = Math.min(coefficient, 1f);
-        for (Tensor g : grads) {
-            float[] values = g.toFloatArray();
-            for (int i = 0; i < values.length; i++) {
-                values[i] *= clamped;
+        try (var noGrad = Torch.noGrad()) {
+            for (Tensor g : grads) {
+                float[] values = valuesToWrite(g);
+                for (int i = 0; i < values.length; i++) {
+                    values[i] *= clamped;
+                }
+                writeBack(g, values);
             }
-            write(g, values);
         }
     }
 
@@ -91,17 +95,26 @@ public final class ClipGrad {
     public static void clipGradValue(Iterable<? extends Tensor> params, double clipValue) {
         float hi = (float) clipValue;
         float lo = (float) -clipValue;
-        for (Tensor g : grads(params)) {
-            float[] values = g.toFloatArray();
-            for (int i = 0; i < values.length; i++) {
-                values[i] = Float.isNaN(values[i]) ? values[i] : Math.min(Math.max(values[i], lo), hi);
+        try (var noGrad = Torch.noGrad()) {
+            for (Tensor g : grads(params)) {
+                float[] values = valuesToWrite(g);
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = Float.isNaN(values[i]) ? values[i] : Math.min(Math.max(values[i], lo), hi);
+                }
+                writeBack(g, values);
             }
-            write(g, values);
         }
     }
 
-    private static void write(Tensor grad, float[] values) {
-        try (var g = Torch.noGrad()) {
+    /** The gradient's own array, its write counted, when it is all of it; else a copy for {@link #writeBack}. */
+    private static float[] valuesToWrite(Tensor grad) {
+        float[] own = Storage.write(grad);
+        return own != null ? own : grad.toFloatArray();
+    }
+
+    /** Copies values into grad unless they are its own array already. */
+    private static void writeBack(Tensor grad, float[] values) {
+        if (values != Storage.read(grad)) {
             grad.copy_(Torch.fromArray(values, grad.shape().toArray()));
         }
     }

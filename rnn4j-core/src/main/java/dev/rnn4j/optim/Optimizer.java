@@ -2,6 +2,7 @@ package dev.rnn4j.optim;
 
 import dev.rnn4j.Tensor;
 import dev.rnn4j.Torch;
+import dev.rnn4j.internal.storage.Storage;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -86,13 +87,31 @@ public abstract class Optimizer {
             for (ParamGroup group : groups) {
                 for (Tensor p : group.params()) {
                     if (p.grad() != null) {
-                        float[] values = p.toFloatArray();
-                        update(group, values, p.grad().toFloatArray(), state(p));
-                        p.copy_(Torch.fromArray(values, p.shape().toArray()));
+                        stepOne(group, p);
                     }
                 }
             }
         }
+    }
+
+    /**
+     * Updates p in its own array when p is all of it (every parameter a module makes) and its gradient has its size,
+     * else through a copy as before. update only reads the gradient, and optimizer state is checked against the
+     * parameters' shapes when loaded, so the write in place cannot stop half-way.
+     */
+    private void stepOne(ParamGroup group, Tensor p) {
+        float[] grad = Storage.read(p.grad());
+        if (grad == null) {
+            grad = p.grad().toFloatArray();
+        }
+        float[] values = grad.length == p.numel() ? Storage.write(p) : null;
+        if (values != null) {
+            update(group, values, grad, state(p));
+            return;
+        }
+        values = p.toFloatArray();
+        update(group, values, grad, state(p));
+        p.copy_(Torch.fromArray(values, p.shape().toArray()));
     }
 
     /** Evaluates {@code closure} (with gradients enabled), then steps; returns the closure's loss. */

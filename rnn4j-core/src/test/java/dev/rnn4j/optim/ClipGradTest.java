@@ -93,4 +93,23 @@ class ClipGradTest {
         float coefficient = 1f / (5f + (float) 1e-6);
         assertArrayEquals(new float[]{3 * coefficient, 0, 0, 4 * coefficient}, p.grad().toFloatArray());
     }
+
+    /** A gradient that is all of its array is scaled in it, one that is a view through a copy: the same values. */
+    @Test
+    void wholeAndViewGradientsClipAlike() {
+        float[] g = {3f, -4f, 12f};
+        Parameter whole = new Parameter(Torch.zeros(3));
+        Parameter view = new Parameter(Torch.zeros(3));
+        whole.setGrad(Torch.tensor(g.clone()));
+        view.setGrad(Torch.tensor(new float[]{7f, 3f, -4f, 12f}).narrow(0, 1, 3));
+        for (Parameter p : List.of(whole, view)) {
+            int before = p.grad().version();
+            assertEquals(13f, ClipGrad.clipGradNorm(List.of(p), 6.5).item());
+            assertEquals(before + 1, p.grad().version());
+            ClipGrad.clipGradValue(List.of(p), 5);
+        }
+        assertArrayEquals(whole.grad().toFloatArray(), view.grad().toFloatArray());
+        assertEquals(1.5f, whole.grad().toFloatArray()[0], 1e-6f);   // 3 · 6.5 / 13, below the clamp
+        assertEquals(5f, whole.grad().toFloatArray()[2]);             // 12 · 0.5 = 6, clamped to 5
+    }
 }

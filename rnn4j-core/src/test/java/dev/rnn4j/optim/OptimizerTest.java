@@ -86,4 +86,28 @@ class OptimizerTest {
         assertEquals(List.of("lr", "momentum", "dampening"), List.copyOf(opt.paramGroups().get(1).options().keySet())
                 .subList(0, 3));
     }
+
+    /**
+     * A parameter that is all of its array is updated in that array, one that is a view of a larger one through a
+     * copy: both give the same values, count one write on the version, and leave the gradient as it was.
+     */
+    @Test
+    void wholeAndViewParametersStepAlike() {
+        float[] start = {0.5f, -1.25f, 2f, 0.125f};
+        float[] grad = {0.3f, -0.7f, 1.1f, -0.05f};
+        Parameter whole = new Parameter(Torch.tensor(start));
+        Parameter view = new Parameter(Torch.tensor(new float[]{9f, 0.5f, -1.25f, 2f, 0.125f, 9f}).narrow(0, 1, 4));
+        for (Parameter p : List.of(whole, view)) {
+            p.setGrad(Torch.tensor(grad.clone()));
+            Optimizer opt = Adam.builder(List.of(p)).lr(0.01).build();
+            int before = p.version();
+            opt.step();
+            opt.step();
+            assertEquals(before + 2, p.version());
+            assertArrayEquals(grad, p.grad().toFloatArray());
+        }
+        assertArrayEquals(whole.toFloatArray(), view.toFloatArray());
+        assertEquals(4, whole.toFloatArray().length);
+        assertEquals(0.5f, whole.toFloatArray()[0] + 0.02f, 1e-6f);   // moved by lr on each of two steps
+    }
 }

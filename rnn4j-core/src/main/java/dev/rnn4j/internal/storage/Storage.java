@@ -1,0 +1,45 @@
+package dev.rnn4j.internal.storage;
+
+import dev.rnn4j.Tensor;
+
+/**
+ * The array behind a tensor, for the library's own element loops over whole parameters and gradients (optimizers,
+ * gradient clipping), which would otherwise copy every value out and back each step. Only a tensor that is its whole
+ * array, in order from index 0, is handed out; for any other the caller takes its copying path. Not API.
+ */
+public final class Storage {
+    /** What {@link Tensor} lends this class; it installs it once, as it initialises. */
+    public interface Access {
+        /** t's array if t is all of it, contiguous from 0, else null. */
+        float[] whole(Tensor t);
+
+        /** As {@link #whole}, for a write: checks it as {@code copy_} does and counts it on t's version first. */
+        float[] wholeForWrite(Tensor t);
+    }
+
+    private static Access access;
+
+    private Storage() {
+    }
+
+    /** Called by Tensor's static initialiser; a second call is refused. */
+    public static synchronized void install(Access a) {
+        if (access != null) {
+            throw new IllegalStateException("tensor storage access is installed already");
+        }
+        access = a;
+    }
+
+    /** t's array if t is all of it in order (read only), else null. */
+    public static float[] read(Tensor t) {
+        return access.whole(t);
+    }
+
+    /**
+     * t's array if t is all of it in order, for an in-place write that counts as one on t's version, else null (and
+     * nothing counted). Throws as {@code copy_} would when t may not be written in place.
+     */
+    public static float[] write(Tensor t) {
+        return access.wholeForWrite(t);
+    }
+}
