@@ -3,6 +3,7 @@ package dev.rnn4j.internal.layer;
 import dev.rnn4j.Tensor;
 import dev.rnn4j.Torch;
 import dev.rnn4j.autograd.Op;
+import dev.rnn4j.internal.storage.Storage;
 import dev.rnn4j.nn.RNNBase.Mode;
 
 import java.util.Arrays;
@@ -26,18 +27,25 @@ public final class RecurrentLayer {
     }
 
     /**
-     * The weights' values as this forward read them: private copies, which the backward pass uses too, so it
-     * sees the weights as they were at forward time whatever happens to the tensors in between.
+     * The weights' values as this forward read them, read only. For a run with a backward pass, private copies,
+     * which the backward uses too, so it sees the weights as they were at forward time whatever happens to the
+     * tensors in between; without one, the tensors' own arrays where they are whole (no copy of a large W_hh per
+     * inference call).
      */
     record Values(float[] wIh, float[] wHh, float[] bIh, float[] bHh, float[] wHr) {
-        static Values of(Weights w) {
-            return new Values(w.wIh().toFloatArray(), w.wHh().toFloatArray(), copy(w.bIh()), copy(w.bHh()),
-                    copy(w.wHr()));
+        static Values of(Weights w, boolean copy) {
+            return new Values(values(w.wIh(), copy), values(w.wHh(), copy), values(w.bIh(), copy),
+                    values(w.bHh(), copy), values(w.wHr(), copy));
         }
+    }
 
-        private static float[] copy(Tensor t) {
-            return t == null ? null : t.toFloatArray();
+    /** t's values in row-major order, to read only: a copy, or t's own array if it is whole and !copy; null for null. */
+    private static float[] values(Tensor t, boolean copy) {
+        if (t == null) {
+            return null;
         }
+        float[] own = copy ? null : Storage.read(t);
+        return own != null ? own : t.toFloatArray();
     }
 
     /**
@@ -65,10 +73,10 @@ public final class RecurrentLayer {
     public static Result run(Mode mode, Tensor x, int[] batchSizes, int[] outputShape, Tensor h0, Tensor c0,
                              Weights w, boolean reverse, String gradName) {
         Plan plan = new Plan(mode, x, batchSizes, w);
-        float[] xs = x.toFloatArray();
-        Values weights = Values.of(w);
         Tensor[] inputs = {x, h0, c0, w.wIh(), w.wHh(), w.bIh(), w.bHh(), w.wHr()};
         boolean backward = Op.needsGrad(inputs);
+        float[] xs = values(x, backward);
+        Values weights = Values.of(w, backward);
         LayerState s = plan.forward(xs, h0.toFloatArray(), c0 == null ? null : c0.toFloatArray(), weights, reverse,
                 backward);
         Tensor output = Torch.fromArray(s.out, outputShape);
