@@ -2,8 +2,8 @@ package dev.rnn4j.optim;
 
 import dev.rnn4j.Tensor;
 import dev.rnn4j.Torch;
-import dev.rnn4j.internal.storage.Storage;
 import dev.rnn4j.format.PythonRepr;
+import dev.rnn4j.internal.storage.Storage;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -57,8 +57,7 @@ public final class ClipGrad {
         }
         float[] norms = new float[list.size()];
         for (int i = 0; i < norms.length; i++) {
-            float[] values = Storage.read(list.get(i));
-            norms[i] = VectorNorm.norm(values != null ? values : list.get(i).toFloatArray(), normType);
+            norms[i] = VectorNorm.norm(Storage.readOrCopy(list.get(i)), normType);
         }
         float total = VectorNorm.norm(norms, normType);
         if (errorIfNonfinite && !Float.isFinite(total)) {

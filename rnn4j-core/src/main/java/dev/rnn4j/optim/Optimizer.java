@@ -100,10 +100,7 @@ public abstract class Optimizer {
      * parameters' shapes when loaded, so the write in place cannot stop half-way.
      */
     private void stepOne(ParamGroup group, Tensor p) {
-        float[] grad = Storage.read(p.grad());
-        if (grad == null) {
-            grad = p.grad().toFloatArray();
-        }
+        float[] grad = Storage.readOrCopy(p.grad());
         float[] values = grad.length == p.numel() ? Storage.write(p) : null;
         if (values != null) {
             update(group, values, grad, state(p));

@@ -39,13 +39,9 @@ public final class RecurrentLayer {
         }
     }
 
-    /** t's values in row-major order, to read only: a copy, or t's own array if it is whole and !copy; null for null. */
+    /** t's values in row-major order, to read only: a copy, or Storage.readOrCopy unless copy; null for null. */
     private static float[] values(Tensor t, boolean copy) {
-        if (t == null) {
-            return null;
-        }
-        float[] own = copy ? null : Storage.read(t);
-        return own != null ? own : t.toFloatArray();
+        return t == null ? null : copy ? t.toFloatArray() : Storage.readOrCopy(t);
     }
 
     /**

@@ -4,8 +4,9 @@ import dev.rnn4j.Tensor;
 
 /**
  * The array behind a tensor, for the library's own element loops over whole parameters and gradients (optimizers,
- * gradient clipping), which would otherwise copy every value out and back each step. Only a tensor that is its whole
- * array, in order from index 0, is handed out; for any other the caller takes its copying path. Not API.
+ * gradient clipping) and for an inference run reading its weights, which would otherwise copy every value out (and
+ * back) each call. Only a tensor that is its whole array, in order from index 0, is handed out; for any other the
+ * caller takes its copying path. Not API.
  */
 public final class Storage {
     /** What {@link Tensor} lends this class; it installs it once, as it initialises. */
@@ -33,6 +34,12 @@ public final class Storage {
     /** t's array if t is all of it in order (read only), else null. */
     public static float[] read(Tensor t) {
         return access.whole(t);
+    }
+
+    /** t's values in row-major order, to read only: its own array when it is whole, else a copy. */
+    public static float[] readOrCopy(Tensor t) {
+        float[] own = read(t);
+        return own != null ? own : t.toFloatArray();
     }
 
     /**

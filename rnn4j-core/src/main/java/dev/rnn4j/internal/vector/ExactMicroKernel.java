@@ -62,13 +62,8 @@ final class ExactMicroKernel {
         } else {
             tile1(kc, ap, aBase, bp, bBase, bStride, init, initOff, initLd, t, tOff, ldt);
         }
-        if (direct) {
-            return;
-        }
-        if (whole) {
-            MicroKernel.addRows(scratch, c, cOff, ldc, rows);
-        } else {
-            MicroKernel.putEdge(scratch, c, cOff, ldc, rows, cols, mode == ADD);
+        if (!direct) {
+            MicroKernel.fromScratch(scratch, c, cOff, ldc, rows, cols, mode == ADD);
         }
     }
 

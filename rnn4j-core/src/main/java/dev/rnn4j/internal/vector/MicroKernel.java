@@ -43,9 +43,13 @@ final class MicroKernel {
         } else {
             tile1(kc, ap, aBase, bp, bBase, bStride, t, tOff, ldt);
         }
-        if (direct) {
-            return;
+        if (!direct) {
+            fromScratch(scratch, c, cOff, ldc, rows, cols, add);
         }
+    }
+
+    /** The rows×cols tile kept in scratch (rows of NR floats) into C: C = t or C + t. */
+    static void fromScratch(float[] scratch, float[] c, int cOff, int ldc, int rows, int cols, boolean add) {
         if (add && cols == NR) {
             addRows(scratch, c, cOff, ldc, rows);
         } else {
@@ -189,7 +193,7 @@ final class MicroKernel {
     }
 
     /** C[r] += t[r] for whole rows of the tile. */
-    static void addRows(float[] t, float[] c, int cOff, int ldc, int rows) {
+    private static void addRows(float[] t, float[] c, int cOff, int ldc, int rows) {
         for (int r = 0; r < rows; r++) {
             int ci = cOff + r * ldc;
             FloatVector.fromArray(S, t, r * NR).add(FloatVector.fromArray(S, c, ci)).intoArray(c, ci);
@@ -198,7 +202,7 @@ final class MicroKernel {
     }
 
     /** The rows×cols corner of a tile kept in t (rows of NR floats) into C. */
-    static void putEdge(float[] t, float[] c, int cOff, int ldc, int rows, int cols, boolean add) {
+    private static void putEdge(float[] t, float[] c, int cOff, int ldc, int rows, int cols, boolean add) {
         for (int r = 0; r < rows; r++) {
             for (int j = 0; j < cols; j++) {
                 int ci = cOff + r * ldc + j;
