@@ -150,8 +150,8 @@ abstract class CellStep {
         void forward(int from, int to, int r0, float[] hh, float[] bHh, float[] bIh, float[] pre, int preOff,
                      LayerState s, float[] h, int hRow) {
             int sv = s.stateRow(r0) * hidden;
-            RowSplit.forward(from, to, hidden, (a, b) -> gates.elmanForward(a, b, hidden, relu, hh, bHh, bIh, pre, preOff,
-                    h, hRow * hidden, s.saved, sv));
+            RowSplit.forward(from, to, hidden, (a, b) -> gates.elmanForward(a, b, hidden, relu, hh, bHh, bIh, pre,
+                    preOff, h, hRow * hidden, s.saved, sv));
         }
 
         @Override

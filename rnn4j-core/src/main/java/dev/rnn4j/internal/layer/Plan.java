@@ -56,7 +56,7 @@ final class Plan {
     LayerState forward(float[] xs, float[] h0, float[] c0, RecurrentLayer.Values w, boolean reverse, boolean keep) {
         Gemm gemm = Kernels.gemm();
         LayerState s = new LayerState(this, h0, c0, keep);
-        // W_hhᵀ (H', G·H), W_hrᵀ (H, H') and, when used step by step, W_ihᵀ (I, G·H) laid out once for all steps.
+        // W_hhᵀ (H', G·H), W_hrᵀ (H, H') and, used step by step, W_ihᵀ (I, G·H) laid out once for all steps.
         // x·W_ihᵀ: step by step for a step's rows (of a tile's height or more), just before its gates read them;
         // for a few rows, one GEMM over all steps before (a GEMM call per step of one row costs more than it does)
         boolean byStep = batch >= BatchSplit.MIN_ROWS;

@@ -134,7 +134,8 @@ final class VectorGateRows implements GateRows {
                 FloatVector out = FloatVector.fromArray(F, saved, s + 3 * hidden + j);
                 FloatVector tc = FloatVector.fromArray(F, saved, s + 4 * hidden + j);
                 FloatVector g = FloatVector.fromArray(F, dh, dhOff + rh + j);
-                FloatVector dcTotal = FloatVector.fromArray(F, dc, dcOff + rh + j).add(g.mul(out).mul(one.sub(tc.mul(tc))));
+                FloatVector dcTotal = FloatVector.fromArray(F, dc, dcOff + rh + j)
+                        .add(g.mul(out).mul(one.sub(tc.mul(tc))));
                 dcTotal.mul(cell).mul(in).mul(one.sub(in)).intoArray(dPre, d + j);
                 dcTotal.mul(FloatVector.fromArray(F, cPrev, cPrevOff + rh + j)).mul(forget).mul(one.sub(forget))
                         .intoArray(dPre, d + hidden + j);
@@ -164,16 +165,16 @@ final class VectorGateRows implements GateRows {
             int p0 = preOff + g0;
             int rh = r * hidden;
             int s = savedOff + r * 4 * hidden;
-            int n = 2 * hidden;
+            int jn = 2 * hidden;   // where gate n's columns start
             // saved holds the row's gates r, z, n and the hidden side of n, h_n = h·W_hnᵀ + b_hn, each hidden wide
             sum(hh, g0, bHh, bIh, 0, pre, p0, saved, s, vEnd);
             sum(hh, g0 + hidden, bHh, bIh, hidden, pre, p0 + hidden, saved, s + hidden, vEnd);
-            sum(hh, g0 + n, bHh, null, n, null, 0, saved, s + 3 * hidden, vEnd);
+            sum(hh, g0 + jn, bHh, null, jn, null, 0, saved, s + 3 * hidden, vEnd);
             VectorSleef.sigmoid(saved, s, saved, s, vEnd);
             VectorSleef.sigmoid(saved, s + hidden, saved, s + hidden, vEnd);
             // n's argument in hh's n part, free now that h_n is saved
-            gruCandidate(pre, p0 + n, bIh, n, saved, s, hidden, hh, g0 + n, vEnd);
-            tanh(exact, hh, g0 + n, saved, s + n, vEnd);
+            gruCandidate(pre, p0 + jn, bIh, jn, saved, s, hidden, hh, g0 + jn, vEnd);
+            tanh(exact, hh, g0 + jn, saved, s + jn, vEnd);
             gruMix(hPrev, hPrevOff + rh, saved, s, hidden, h, hOff + rh, vEnd);
             for (int j = vEnd; j < hidden; j++) {
                 GruGates.forwardAt(j, hidden, sleefEnd, exact, hh, g0, bHh, bIh, pre, p0, hPrev, hPrevOff + rh,

@@ -54,7 +54,8 @@ final class VectorSleef {
 
     /**
      * dst = exp(scale · x) with x = src or |src|, over n floats (a multiple of the lane count); dst may be src.
-     * scale · x is one rounding, as the scalar callers write it (exp(−2·|x|) in tanh); a scale of 1 or −1 is exact.
+     * scale · x is one rounding, as the scalar callers write it (exp(−2·|x|) in the fast tanh); 1 and −1 are
+     * exact.
      */
     static void exp(float[] src, int srcOff, float[] dst, int dstOff, int n, float scale, boolean abs) {
         for (int i = 0; i < n; i += F.length()) {
@@ -93,7 +94,7 @@ final class VectorSleef {
     }
 
     /**
-     * dst = tanh(src) over n floats, n a multiple of the lane count; dst must not overlap src. Two loops, e = exp(2|x|)
+     * dst = tanh(src) over n floats, n a multiple of the lane count; dst must not overlap src. Two loops, d = exp(|x|)
      * as a double-float (hi in dst, lo in a scratch row) and then tanh from it: as one loop it was past what C2
      * compiles into intrinsics whole, and part of it ran boxed.
      */
@@ -113,7 +114,7 @@ final class VectorSleef {
         return s;
     }
 
-    /** (hi, lo) = exp(2|x|) as a double-float, Sleef's expk2f of (|x|, 0) and its 2^q scaling. */
+    /** (hi, lo) = exp(|x|) as a double-float, Sleef's expk2f of (|x|, 0) and its 2^q scaling. */
     private static void expDouble(float[] src, int srcOff, float[] hi, int hiOff, float[] lo, int n) {
         for (int i = 0; i < n; i += F.length()) {
             FloatVector x = FloatVector.fromArray(F, src, srcOff + i);
@@ -186,7 +187,7 @@ final class VectorSleef {
         }
     }
 
-    /** dst = tanh(x) from (dx, dy) = exp(2|x|), dx in dst and dy in lo: (d − 1/d) / (d + 1/d) in double-float. */
+    /** dst = tanh(x) from d = (dx, dy) = exp(|x|), dx in dst and dy in lo: (d − 1/d) / (d + 1/d) in double-float. */
     private static void tanhFromExp(float[] src, int srcOff, float[] dst, int dstOff, float[] lo, int n) {
         FloatVector one = FloatVector.broadcast(F, 1f);
         for (int i = 0; i < n; i += F.length()) {

@@ -145,8 +145,8 @@ class GateRowsTest {
                 float[] c = new float[rows * h];
                 float[] s = new float[rows * 5 * h];
                 float[] hhL = hh.clone();
-                RowSplit.forward(0, rows, h, (r0, r1) -> G.lstmForward(r0, r1, h, hhL, b, b, pre, 0, cPrev, 0, hOut, 0, c, 0,
-                        s, 0));
+                RowSplit.forward(0, rows, h, (r0, r1) -> G.lstmForward(r0, r1, h, hhL, b, b, pre, 0, cPrev, 0, hOut, 0,
+                        c, 0, s, 0));
                 float[] dc = c.clone();
                 float[] dPre = new float[rows * 4 * h];
                 RowSplit.backward(0, rows, h, (r0, r1) -> G.lstmBackward(r0, r1, h, hOut, 0, dc, 0, s, 0, cPrev, 0,
@@ -157,7 +157,8 @@ class GateRowsTest {
                 float[] sG = new float[rows * 4 * h];
                 float[] hG = new float[rows * h];
                 float[] hhG = hh.clone();
-                RowSplit.forward(0, rows, h, (r0, r1) -> G.gruForward(r0, r1, h, hhG, b, b, pre, 0, cPrev, 0, hG, 0, sG, 0));
+                RowSplit.forward(0, rows, h, (r0, r1) -> G.gruForward(r0, r1, h, hhG, b, b, pre, 0, cPrev, 0, hG, 0, sG,
+                        0));
                 RowSplit.backward(0, rows, h, (r0, r1) -> G.gruBackward(r0, r1, h, hOut, 0, sG, 0, cPrev, 0, dPreG, 0,
                         dHhG, 0, dhPrev, 0));
                 for (float[] a : new float[][] {hOut, c, s, dc, dPre, hG, sG, dPreG, dHhG, dhPrev}) {

@@ -32,7 +32,8 @@ public final class GruGates {
      * hp (H), h at ho (H), saved at s (4H). bHh and bIh (3H) may be null.
      */
     public static void forwardAt(int j, int hidden, int sleefEnd, boolean exact, float[] hh, int g0, float[] bHh,
-                                 float[] bIh, float[] pre, int p0, float[] hPrev, int hp, float[] h, int ho, float[] saved, int s) {
+                                 float[] bIh, float[] pre, int p0, float[] hPrev, int hp, float[] h, int ho,
+                                 float[] saved, int s) {
         int jz = hidden + j;
         int jn = 2 * hidden + j;
         float hn = GateRows.hiddenGate(hh, g0, bHh, jn);

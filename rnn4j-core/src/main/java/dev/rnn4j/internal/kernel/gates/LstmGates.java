@@ -34,8 +34,8 @@ public final class LstmGates {
      * without bias), cPrev at cp (H), h at ho (H), c at co (H), saved at s (5H). bHh and bIh (4H) may be null.
      */
     public static void forwardAt(int j, int hidden, int sleefEnd, boolean exact, float[] hh, int g0, float[] bHh,
-                                 float[] bIh, float[] pre, int p0, float[] cPrev, int cp, float[] h, int ho, float[] c, int co,
-                                 float[] saved, int s) {
+                                 float[] bIh, float[] pre, int p0, float[] cPrev, int cp, float[] h, int ho,
+                                 float[] c, int co, float[] saved, int s) {
         int jf = hidden + j;
         int jg = 2 * hidden + j;
         int jo = 3 * hidden + j;
