@@ -208,8 +208,7 @@ class AutogradTest {
         assertEquals(1, b.version());
         IllegalStateException e = assertThrows(IllegalStateException.class, y::backward);
         assertEquals("one of the variables needed for gradient computation has been modified by an inplace "
-                + "operation: [torch.FloatTensor [3]], which is saved by MulBackward0, is at version 1; expected "
-                + "version 0 instead.", e.getMessage());
+                + "operation: [torch.FloatTensor [3]] is at version 1; expected version 0 instead.", e.getMessage());
     }
 
     @Test

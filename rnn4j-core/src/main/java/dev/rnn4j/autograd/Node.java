@@ -65,12 +65,23 @@ public abstract class Node {
         }
         Object value = saved[index];
         if (value instanceof Tensor t && t.version() != savedVersions[index]) {
-            throw new IllegalStateException("one of the variables needed for gradient computation has been "
-                    + "modified by an inplace operation: [torch.FloatTensor " + t.shape().toString()
-                    .replace("torch.Size(", "").replace(")", "") + "], which is saved by " + name + ", is at version "
-                    + t.version() + "; expected version " + savedVersions[index] + " instead.");
+            throw new IllegalStateException(modifiedInPlace(t, savedVersions[index]));
         }
         return (T) value;
+    }
+
+    /**
+     * PyTorch's message for a saved tensor written in place since it was saved (without its hint, which names a
+     * PyTorch switch); it names the operation that last produced the tensor as PyTorch does, "MulBackward0" as
+     * "Mul".
+     */
+    private static String modifiedInPlace(Tensor t, int expected) {
+        String shape = t.shape().toString().replace("torch.Size(", "").replace(")", "");
+        String producer = t.gradFn() == null ? "" : ", which is output " + t.gradientEdge().outputNr() + " of "
+                + t.gradFn().name().replaceFirst("Backward(\\d*)$", "$1") + ",";
+        return "one of the variables needed for gradient computation has been modified by an inplace operation: "
+                + "[torch.FloatTensor " + shape + "]" + producer + " is at version " + t.version()
+                + "; expected version " + expected + " instead.";
     }
 
     final Edge[] nextEdges() {

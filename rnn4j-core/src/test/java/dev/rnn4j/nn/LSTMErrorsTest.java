@@ -1,5 +1,6 @@
 package dev.rnn4j.nn;
 
+import dev.rnn4j.Tensor;
 import dev.rnn4j.Torch;
 import dev.rnn4j.nn.rnn.PackedSequence;
 import dev.rnn4j.nn.rnn.Packing;
@@ -7,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import static dev.rnn4j.nn.ErrorAssert.assertMessage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** LSTM and LSTMCell: every invalid argument or shape fails with PyTorch's message. */
 class LSTMErrorsTest {
@@ -57,5 +59,31 @@ class LSTMErrorsTest {
                 () -> new LSTM(2, 4).forward(packed, Torch.zeros(1, 3, 4), Torch.zeros(1, 3, 5)));
         assertMessage("LSTM expects both h0 and c0, or neither",
                 () -> new LSTM(2, 4).forward(packed, Torch.zeros(1, 3, 4), null));
+    }
+
+    /**
+     * The layer keeps its input and weights for the backward pass by reference, as PyTorch does: writing one in
+     * place before the backward fails it, with PyTorch 2.13's message (its initialisation leaves a weight at
+     * version 1).
+     */
+    @Test
+    void inPlaceWriteToASavedWeightOrInputFailsTheBackward() {
+        LSTM lstm = new LSTM(3, 4);
+        Tensor x = Torch.randn(5, 2, 3).requiresGrad(true);
+        Tensor out = lstm.forward(x).output();
+        try (var g = Torch.noGrad()) {
+            lstm.namedParameters().get("weight_hh_l0").addInPlace(Torch.ones(16, 4));
+        }
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> out.sum().backward());
+        assertEquals("one of the variables needed for gradient computation has been modified by an inplace "
+                + "operation: [torch.FloatTensor [16, 4]] is at version 2; expected version 1 instead.", e.getMessage());
+
+        Tensor again = lstm.forward(x).output();
+        try (var g = Torch.noGrad()) {
+            x.addInPlace(Torch.ones(5, 2, 3));
+        }
+        e = assertThrows(IllegalStateException.class, () -> again.sum().backward());
+        assertEquals("one of the variables needed for gradient computation has been modified by an inplace "
+                + "operation: [torch.FloatTensor [5, 2, 3]] is at version 1; expected version 0 instead.", e.getMessage());
     }
 }

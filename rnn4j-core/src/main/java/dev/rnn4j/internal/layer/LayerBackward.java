@@ -7,6 +7,7 @@ import dev.rnn4j.internal.kernel.Kernels;
 import dev.rnn4j.internal.kernel.gates.RowOps;
 import dev.rnn4j.internal.kernel.gemm.Gemm;
 import dev.rnn4j.internal.kernel.gemm.PackedMatrix;
+import dev.rnn4j.internal.storage.Storage;
 
 /**
  * Back-propagation through time for one {@link RecurrentLayer} run. It walks the steps in the reverse of their
@@ -33,15 +34,16 @@ final class LayerBackward {
         }
     }
 
-    /** grads: (output, h_n, c_n); saved: the forward's {@link LayerState}, its input rows and its weight copies. */
+    /** grads: (output, h_n, c_n); saved: the forward's {@link LayerState}, its input and its weight tensors. */
     Tensor[] backward(Tensor[] grads, Op.Saved saved) {
         LayerState s = saved.get(0);
-        float[] xs = saved.get(1);
-        RecurrentLayer.Values w = saved.get(2);
+        float[] xs = Storage.readOrCopy(saved.get(1));
+        RecurrentLayer.Values w = RecurrentLayer.Values.of(new RecurrentLayer.Weights(saved.get(2), saved.get(3),
+                saved.get(4), saved.get(5), saved.get(6)));
         Plan p = plan;
         CellStep step = p.step;
         Gemm gemm = Kernels.gemm();
-        float[] dOut = grads[0] == null ? null : grads[0].toFloatArray();
+        float[] dOut = grads[0] == null ? null : Storage.readOrCopy(grads[0]);
         float[] dH = grads[1] == null ? new float[p.batch * p.hr] : grads[1].toFloatArray();
         float[] dC = s.curC == null ? null
                 : grads[2] != null ? grads[2].toFloatArray() : new float[p.batch * p.hidden];

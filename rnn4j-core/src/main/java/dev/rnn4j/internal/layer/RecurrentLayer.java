@@ -27,21 +27,19 @@ public final class RecurrentLayer {
     }
 
     /**
-     * The weights' values as this forward read them, read only. For a run with a backward pass, private copies,
-     * which the backward uses too, so it sees the weights as they were at forward time whatever happens to the
-     * tensors in between; without one, the tensors' own arrays where they are whole (no copy of a large W_hh per
-     * inference call).
+     * The weights' values, read only: the tensors' own arrays where they are whole (no copy of a large W_hh per
+     * call), else copies. The backward pass reads them again from the tensors it saved, which fails as PyTorch
+     * does if one was written in place in between.
      */
     record Values(float[] wIh, float[] wHh, float[] bIh, float[] bHh, float[] wHr) {
-        static Values of(Weights w, boolean copy) {
-            return new Values(values(w.wIh(), copy), values(w.wHh(), copy), values(w.bIh(), copy),
-                    values(w.bHh(), copy), values(w.wHr(), copy));
+        static Values of(Weights w) {
+            return new Values(values(w.wIh()), values(w.wHh()), values(w.bIh()), values(w.bHh()), values(w.wHr()));
         }
     }
 
-    /** t's values in row-major order, to read only: a copy, or Storage.readOrCopy unless copy; null for null. */
-    private static float[] values(Tensor t, boolean copy) {
-        return t == null ? null : copy ? t.toFloatArray() : Storage.readOrCopy(t);
+    /** t's values in row-major order, to read only (Storage.readOrCopy); null for null. */
+    private static float[] values(Tensor t) {
+        return t == null ? null : Storage.readOrCopy(t);
     }
 
     /**
@@ -71,8 +69,8 @@ public final class RecurrentLayer {
         Plan plan = new Plan(mode, x, batchSizes, w);
         Tensor[] inputs = {x, h0, c0, w.wIh(), w.wHh(), w.bIh(), w.bHh(), w.wHr()};
         boolean backward = Op.needsGrad(inputs);
-        float[] xs = values(x, backward);
-        Values weights = Values.of(w, backward);
+        float[] xs = values(x);
+        Values weights = Values.of(w);
         LayerState s = plan.forward(xs, h0.toFloatArray(), c0 == null ? null : c0.toFloatArray(), weights, reverse,
                 backward);
         Tensor output = Torch.fromArray(s.out, outputShape);
@@ -80,7 +78,8 @@ public final class RecurrentLayer {
         Tensor lastCell = s.curC == null ? null : Torch.fromArray(s.curC, plan.batch, plan.hidden);
         if (backward) {
             LayerBackward bptt = new LayerBackward(plan, reverse, x.shape().toArray(), inputs);
-            Op.record(new Tensor[]{output, lastHidden, lastCell}, gradName, Op.save(s, xs, weights), bptt::backward,
+            Op.record(new Tensor[]{output, lastHidden, lastCell}, gradName, Op.save(s, x, w.wIh(), w.wHh(), w.bIh(),
+                    w.bHh(), w.wHr()), bptt::backward,
                     inputs);
         } else {
             s.release();
