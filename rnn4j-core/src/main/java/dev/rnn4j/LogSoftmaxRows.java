@@ -1,25 +1,38 @@
 package dev.rnn4j;
 
 import dev.rnn4j.internal.kernel.Kernels;
+import dev.rnn4j.internal.parallel.Parallel;
 
 /**
  * log_softmax over the last dimension of a contiguous tensor, row by row in one sweep each: the same float
  * operations in the same order as the general path in {@link Softmax} (max from −∞, x − max, Sleef's exp, a sum
  * from 0 in index order, log, subtraction), so the same bits, without its seven passes and temporaries; the exps
  * of all rows go through the gate kernels' exp at once (a vector loop). A cross-entropy over a character model's
- * logits (2048×65) spent 2.4 ms a step in those passes.
+ * logits (2048×65) spent 2.4 ms a step in those passes. Rows split across threads; each row is computed alone, so
+ * the bits do not depend on the thread count.
  */
 final class LogSoftmaxRows {
 
     private LogSoftmaxRows() {
     }
 
+    /** Elements per parallel task: enough to pay for handing a task to another thread. */
+    private static final int ELEMENTS_PER_TASK = 1 << 14;
+
     /** y = (x − max) − log Σ exp(x − max) along the last dimension. */
     static Tensor forward(Tensor x) {
         int width = x.shape[x.dim() - 1];
         Tensor y = Tensor.empty(x.shape);
-        float[] in = x.data, out = y.data;
-        for (int r = x.offset, o = 0; o < out.length; r += width, o += width) {
+        if (y.data.length > 0) {
+            float[] exps = new float[y.data.length];
+            Parallel.parallelFor(y.data.length / width, rowsPerTask(width),
+                    (r0, r1) -> forwardRows(x.data, x.offset, y.data, exps, width, r0, r1));
+        }
+        return y;
+    }
+
+    private static void forwardRows(float[] in, int inOff, float[] out, float[] exps, int width, int r0, int r1) {
+        for (int o = r0 * width, r = inOff + o, end = r1 * width; o < end; r += width, o += width) {
             float max = Float.NEGATIVE_INFINITY;
             for (int i = 0; i < width; i++) {
                 max = Math.max(max, in[r + i]);
@@ -28,10 +41,9 @@ final class LogSoftmaxRows {
                 out[o + i] = in[r + i] - max;
             }
         }
-        // every exp at once, on the vector kernel when there is one; the sums stay in index order
-        float[] exps = new float[out.length];
-        Kernels.gateRows().exp(out, 0, exps, 0, out.length);
-        for (int o = 0; o < out.length; o += width) {
+        // the rows' exps at once, on the vector kernel when there is one; the sums stay in index order
+        Kernels.gateRows().exp(out, r0 * width, exps, r0 * width, (r1 - r0) * width);
+        for (int o = r0 * width, end = r1 * width; o < end; o += width) {
             float sum = 0f;
             for (int i = 0; i < width; i++) {
                 sum += exps[o + i];
@@ -41,24 +53,34 @@ final class LogSoftmaxRows {
                 out[o + i] -= logSum;
             }
         }
-        return y;
     }
 
     /** dx = g − exp(y)·Σ g along the last dimension; g and y contiguous, of one shape. */
     static Tensor backward(Tensor g, Tensor y) {
         int width = y.shape[y.dim() - 1];
         Tensor dx = Tensor.empty(y.shape);
-        float[] gs = g.data, out = dx.data;
-        Kernels.gateRows().exp(y.data, y.offset, out, 0, out.length);
-        for (int r = 0; r < out.length; r += width) {
-            float sum = 0f;
-            for (int i = 0; i < width; i++) {
-                sum += gs[g.offset + r + i];
-            }
-            for (int i = 0; i < width; i++) {
-                out[r + i] = gs[g.offset + r + i] - out[r + i] * sum;
-            }
+        if (dx.data.length > 0) {
+            Parallel.parallelFor(dx.data.length / width, rowsPerTask(width),
+                    (r0, r1) -> backwardRows(g.data, g.offset, y.data, y.offset, dx.data, width, r0, r1));
         }
         return dx;
+    }
+
+    private static void backwardRows(float[] gs, int gOff, float[] ys, int yOff, float[] out, int width,
+                                     int r0, int r1) {
+        Kernels.gateRows().exp(ys, yOff + r0 * width, out, r0 * width, (r1 - r0) * width);
+        for (int r = r0 * width, end = r1 * width; r < end; r += width) {
+            float sum = 0f;
+            for (int i = 0; i < width; i++) {
+                sum += gs[gOff + r + i];
+            }
+            for (int i = 0; i < width; i++) {
+                out[r + i] = gs[gOff + r + i] - out[r + i] * sum;
+            }
+        }
+    }
+
+    private static int rowsPerTask(int width) {
+        return Math.max(1, ELEMENTS_PER_TASK / width);
     }
 }

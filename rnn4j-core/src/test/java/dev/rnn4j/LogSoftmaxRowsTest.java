@@ -43,4 +43,30 @@ class LogSoftmaxRowsTest {
         }
     }
 
+    @Test
+    void sameBitsOnOneOrTwoThreads() {
+        Random rnd = new Random(5);
+        float[] values = new float[2048 * 65];
+        float[] upstream = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) (rnd.nextGaussian() * 4);
+            upstream[i] = (float) rnd.nextGaussian();
+        }
+        int threads = Torch.getNumThreads();
+        float[][] forward = new float[2][], backward = new float[2][];
+        try {
+            for (int t = 1; t <= 2; t++) {
+                Torch.setNumThreads(t);
+                Tensor x = Torch.fromArray(values, 2048, 65).requiresGrad(true);
+                Tensor y = x.logSoftmax(1);
+                y.backward(Torch.fromArray(upstream, 2048, 65));
+                forward[t - 1] = y.toFloatArray();
+                backward[t - 1] = x.grad().toFloatArray();
+            }
+        } finally {
+            Torch.setNumThreads(threads);
+        }
+        assertArrayEquals(forward[0], forward[1]);
+        assertArrayEquals(backward[0], backward[1]);
+    }
 }

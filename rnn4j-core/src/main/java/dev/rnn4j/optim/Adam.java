@@ -1,6 +1,7 @@
 package dev.rnn4j.optim;
 
 import dev.rnn4j.Tensor;
+import dev.rnn4j.internal.parallel.Parallel;
 
 import java.util.List;
 import java.util.function.Function;
@@ -30,6 +31,8 @@ import static dev.rnn4j.optim.Elementwise.sqrt;
  */
 public final class Adam extends Optimizer {
 
+    /** Elements per parallel task of the fused update. */
+    private static final int ELEMENTS_PER_TASK = 1 << 14;
     private static final String EXP_AVG = "exp_avg";
     private static final String EXP_AVG_SQ = "exp_avg_sq";
     private static final String MAX_EXP_AVG_SQ = "max_exp_avg_sq";
@@ -180,13 +183,16 @@ public final class Adam extends Optimizer {
         float gain = (float) (1 - beta2);
         float correction = (float) Math.sqrt(1 - Math.pow(beta2, step));
         float rate = (float) -(lr / (1 - Math.pow(beta1, step)));
-        for (int i = 0; i < param.length; i++) {
-            float m = lerp(expAvg[i], g[i], w);
-            expAvg[i] = m;
-            float v = addcmul(expAvgSq[i] * decay, g[i], g[i], gain);
-            expAvgSq[i] = v;
-            float denom = (float) Math.sqrt(v) / correction + eps;
-            param[i] += rate * m / denom;
-        }
+        // element by element, so any split across threads gives the same bits
+        Parallel.parallelFor(param.length, ELEMENTS_PER_TASK, (i0, i1) -> {
+            for (int i = i0; i < i1; i++) {
+                float m = lerp(expAvg[i], g[i], w);
+                expAvg[i] = m;
+                float v = addcmul(expAvgSq[i] * decay, g[i], g[i], gain);
+                expAvgSq[i] = v;
+                float denom = (float) Math.sqrt(v) / correction + eps;
+                param[i] += rate * m / denom;
+            }
+        });
     }
 }
