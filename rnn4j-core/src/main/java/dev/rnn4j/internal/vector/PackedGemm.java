@@ -28,6 +28,8 @@ final class PackedGemm {
     static final int NC = 4096;
     /** Up to this many rows of A, a plain B is read where it lies. */
     static final int DIRECT_B_MAX_M = 32;
+    /** Up to this many strips of B (256 columns with 16 lanes), a plain A is read where it lies. */
+    static final int IN_PLACE_A_MAX_STRIPS = 8;
 
     private PackedGemm() {}
 
@@ -136,6 +138,8 @@ final class PackedGemm {
         final float[] a, c;
         /** The rows of a packed A strip: the tile height of the kernel that runs. */
         final int mr;
+        /** Whether A is read where it lies instead of packed (default arithmetic, plain A, a narrow B). */
+        final boolean inPlaceA;
         /** An {@link ExactMicroKernel} mode; in the default arithmetic only STORE or ADD. */
         final int mode;
         float[] bArr;
@@ -161,6 +165,7 @@ final class PackedGemm {
             this.mode = p0 > 0 ? (exact ? ExactMicroKernel.CONTINUE : ExactMicroKernel.ADD)
                     : accumulate ? ExactMicroKernel.ADD : ExactMicroKernel.STORE;
             this.strips = (nc + NR - 1) / NR;
+            this.inPlaceA = !exact && !transA && strips <= IN_PLACE_A_MAX_STRIPS;
             this.rowBlocks = (m + MC - 1) / MC;
             // few row blocks (small m): cut the columns too, so both threads get work
             this.chunks = Math.min(strips, Math.max(1, 8 / rowBlocks));
@@ -216,10 +221,13 @@ final class PackedGemm {
             for (int t = t0; t < t1; t++) {
                 int rowBlock = t / chunks;
                 int i0 = rowBlock * MC, mc = Math.min(MC, m - i0);
-                // tasks of one row block are consecutive: pack A once for them
+                // tasks of one row block are consecutive: pack A once for them (only the rows not read in place)
                 if (rowBlock != packedRowBlock) {
-                    ap = buf.a(((mc + mr - 1) / mr) * mr * kc);
-                    PanelPacking.packA(transA, a, aOff, lda, i0, mc, p0, kc, mr, ap, 0);
+                    int from = inPlaceRows(mc);
+                    ap = buf.a(((mc - from + mr - 1) / mr) * mr * kc);
+                    if (from < mc) {
+                        PanelPacking.packA(transA, a, aOff, lda, i0 + from, mc - from, p0, kc, mr, ap, 0);
+                    }
                     packedRowBlock = rowBlock;
                 }
                 int chunk = t % chunks;
@@ -227,8 +235,19 @@ final class PackedGemm {
             }
         }
 
-        /** Strip by strip of B (in L1), all A strips of the row block (in L2). */
+        /**
+         * How many of a row block's mc rows the kernel reads from A in place: its full tiles when A is read in place
+         * (a last partial tile is packed alone), else none. For a B of a few strips, packing A costs more than it
+         * saves: each element of A would be copied to meet only those few strips.
+         */
+        private int inPlaceRows(int mc) {
+            return inPlaceA ? mc / mr * mr : 0;
+        }
+
+        /** Strip by strip of B (in L1), all A strips of the row block (in L2); ap holds the rows not read in place. */
         private void sweep(float[] ap, int i0, int mc, int s0, int s1, float[] scratch) {
+            int inPlace = inPlaceRows(mc);
+            boolean add = mode != ExactMicroKernel.STORE;
             for (int s = s0; s < s1; s++) {
                 boolean alone = edge != null && s == strips - 1;
                 float[] bs = alone ? edge : bArr;
@@ -237,12 +256,15 @@ final class PackedGemm {
                 int cCol = cOff + j0 + s * NR;
                 for (int ir = 0; ir < mc; ir += mr) {
                     int rows = Math.min(mr, mc - ir), cAt = cCol + (i0 + ir) * ldc;
-                    if (exact) {
-                        ExactMicroKernel.run(kc, ap, ir * kc, bs, base, stride, c, cAt, ldc, rows, cols, mode,
-                                scratch);
+                    if (ir < inPlace) {
+                        MicroKernel.runRowsInPlace(kc, a, aOff + (i0 + ir) * lda + p0, lda, bs, base, stride, c,
+                                cAt, ldc, cols, add, scratch);
+                    } else if (exact) {
+                        ExactMicroKernel.run(kc, ap, (ir - inPlace) * kc, bs, base, stride, c, cAt, ldc, rows, cols,
+                                mode, scratch);
                     } else {
-                        MicroKernel.run(kc, ap, ir * kc, bs, base, stride, c, cAt, ldc, rows, cols,
-                                mode != ExactMicroKernel.STORE, scratch);
+                        MicroKernel.run(kc, ap, (ir - inPlace) * kc, bs, base, stride, c, cAt, ldc, rows, cols, add,
+                                scratch);
                     }
                 }
             }

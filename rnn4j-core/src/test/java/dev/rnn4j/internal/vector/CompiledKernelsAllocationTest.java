@@ -55,6 +55,7 @@ class CompiledKernelsAllocationTest {
                 gemm.gemm(false, ROWS, n, k, x, 0, k, wT, y, 0, n, false);    // a recurrent step
                 gemm.gemm(false, ROWS - 3, n, k, x, 0, k, wT, y, 0, n, true); // rows left over, accumulated
                 gemm.gemm(true, false, n, k, ROWS, g, 0, n, x, 0, k, dw, 0, k, true); // a weight gradient
+                gemm.gemm(false, false, ROWS, 64, n, g, 0, n, w, 0, 64, y, 0, 64, false); // an input gradient: A in place
             };
             assertSettles("gemm" + (exact ? ", exact" : ""), round);
         });
