@@ -60,9 +60,11 @@ final class Plan {
         // x·W_ihᵀ: step by step for a step's rows (of a tile's height or more), just before its gates read them;
         // for a few rows, one GEMM over all steps before (a GEMM call per step of one row costs more than it does)
         boolean byStep = batch >= BatchSplit.MIN_ROWS;
-        PackedMatrix wiT = byStep ? gemm.pack(true, inputSize, gh, w.wIh(), 0, inputSize) : null;
-        PackedMatrix whT = gemm.pack(true, hr, gh, w.wHh(), 0, hr);
-        PackedMatrix whrT = projected ? gemm.pack(true, hidden, hr, w.wHr(), 0, hidden) : null;
+        // (kept between runs without a backward pass while the weights stay as they are: PackedWeights)
+        RecurrentLayer.Weights t = w.tensors();
+        PackedMatrix wiT = byStep ? PackedWeights.transposed(gemm, t.wIh(), w.wIh(), inputSize, gh, !keep) : null;
+        PackedMatrix whT = PackedWeights.transposed(gemm, t.wHh(), w.wHh(), hr, gh, !keep);
+        PackedMatrix whrT = projected ? PackedWeights.transposed(gemm, t.wHr(), w.wHr(), hidden, hr, !keep) : null;
         float[] hh = ScratchPool.take(batch * gh);
         float[] pre = ScratchPool.take((byStep ? batch : rows) * gh);
         if (!byStep) {

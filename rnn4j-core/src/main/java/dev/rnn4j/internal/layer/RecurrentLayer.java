@@ -28,12 +28,12 @@ public final class RecurrentLayer {
 
     /**
      * The weights' values, read only: the tensors' own arrays where they are whole (no copy of a large W_hh per
-     * call), else copies. The backward pass reads them again from the tensors it saved, which fails as PyTorch
-     * does if one was written in place in between.
+     * call), else copies; and the tensors themselves. The backward pass reads them again from the tensors it saved,
+     * which fails as PyTorch does if one was written in place in between.
      */
-    record Values(float[] wIh, float[] wHh, float[] bIh, float[] bHh, float[] wHr) {
+    record Values(float[] wIh, float[] wHh, float[] bIh, float[] bHh, float[] wHr, Weights tensors) {
         static Values of(Weights w) {
-            return new Values(values(w.wIh()), values(w.wHh()), values(w.bIh()), values(w.bHh()), values(w.wHr()));
+            return new Values(values(w.wIh()), values(w.wHh()), values(w.bIh()), values(w.bHh()), values(w.wHr()), w);
         }
     }
 
