@@ -1,23 +1,21 @@
 package dev.rnn4j;
 
 import dev.rnn4j.internal.kernel.Kernels;
-import dev.rnn4j.internal.parallel.Parallel;
+import dev.rnn4j.internal.kernel.gates.RowSplit;
 
 /**
  * log_softmax over the last dimension of a contiguous tensor, row by row in one sweep each: the same float
  * operations in the same order as the general path in {@link Softmax} (max from −∞, x − max, Sleef's exp, a sum
  * from 0 in index order, log, subtraction), so the same bits, without its seven passes and temporaries; the exps
  * of all rows go through the gate kernels' exp at once (a vector loop). A cross-entropy over a character model's
- * logits (2048×65) spent 2.4 ms a step in those passes. Rows split across threads; each row is computed alone, so
- * the bits do not depend on the thread count.
+ * logits (2048×65) spent 2.4 ms a step in those passes. Rows split across threads as a gate step's do (both
+ * evaluate an exp per element: {@link RowSplit#forward}); each row is computed alone, so the bits do not depend on
+ * the thread count.
  */
 final class LogSoftmaxRows {
 
     private LogSoftmaxRows() {
     }
-
-    /** Elements per parallel task: enough to pay for handing a task to another thread. */
-    private static final int ELEMENTS_PER_TASK = 1 << 14;
 
     /** y = (x − max) − log Σ exp(x − max) along the last dimension. */
     static Tensor forward(Tensor x) {
@@ -25,7 +23,7 @@ final class LogSoftmaxRows {
         Tensor y = Tensor.empty(x.shape);
         if (y.data.length > 0) {
             float[] exps = new float[y.data.length];
-            Parallel.parallelFor(y.data.length / width, rowsPerTask(width),
+            RowSplit.forward(0, y.data.length / width, width,
                     (r0, r1) -> forwardRows(x.data, x.offset, y.data, exps, width, r0, r1));
         }
         return y;
@@ -60,7 +58,7 @@ final class LogSoftmaxRows {
         int width = y.shape[y.dim() - 1];
         Tensor dx = Tensor.empty(y.shape);
         if (dx.data.length > 0) {
-            Parallel.parallelFor(dx.data.length / width, rowsPerTask(width),
+            RowSplit.forward(0, dx.data.length / width, width,
                     (r0, r1) -> backwardRows(g.data, g.offset, y.data, y.offset, dx.data, width, r0, r1));
         }
         return dx;
@@ -78,9 +76,5 @@ final class LogSoftmaxRows {
                 out[r + i] = gs[gOff + r + i] - out[r + i] * sum;
             }
         }
-    }
-
-    private static int rowsPerTask(int width) {
-        return Math.max(1, ELEMENTS_PER_TASK / width);
     }
 }

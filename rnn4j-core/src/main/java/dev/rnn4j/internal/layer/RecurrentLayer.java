@@ -78,9 +78,8 @@ public final class RecurrentLayer {
         Tensor lastCell = s.curC == null ? null : Torch.fromArray(s.curC, plan.batch, plan.hidden);
         if (backward) {
             LayerBackward bptt = new LayerBackward(plan, reverse, x.shape().toArray(), inputs);
-            Op.record(new Tensor[]{output, lastHidden, lastCell}, gradName, Op.save(s, x, w.wIh(), w.wHh(), w.bIh(),
-                    w.bHh(), w.wHr()), bptt::backward,
-                    inputs);
+            Object[] saved = Op.save(s, x, w.wIh(), w.wHh(), w.bIh(), w.bHh(), w.wHr());
+            Op.record(new Tensor[]{output, lastHidden, lastCell}, gradName, saved, bptt::backward, inputs);
         } else {
             s.release();
         }
