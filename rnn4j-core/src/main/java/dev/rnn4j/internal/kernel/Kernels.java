@@ -19,7 +19,8 @@ import java.lang.System.Logger.Level;
  *
  * <p>The vector kernels are warmed up on a daemon thread from the start, and until they are compiled the plain twins
  * serve every call: the same bits, many times faster than the Vector API before C2 has compiled it. That thread
- * runs for well under a second on an idle core and five at most; {@code -Drnn4j.warmup=false} skips it.
+ * runs until every kernel runs compiled (1.3-2 s on a 2-core host, five at most); {@code -Drnn4j.warmup=false}
+ * skips it.
  */
 public final class Kernels {
     private static final String VECTOR_KERNELS = "dev.rnn4j.internal.vector.VectorKernels";
