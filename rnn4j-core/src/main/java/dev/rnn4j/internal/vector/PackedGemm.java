@@ -224,7 +224,7 @@ final class PackedGemm {
                 // tasks of one row block are consecutive: pack A once for them (only the rows not read in place)
                 if (rowBlock != packedRowBlock) {
                     int from = inPlaceRows(mc);
-                    ap = buf.a(((mc - from + mr - 1) / mr) * mr * kc);
+                    ap = buf.a(((mc - from + mr - 1) / mr) * PanelPacking.aStripStride(kc, mr));
                     if (from < mc) {
                         PanelPacking.packA(transA, a, aOff, lda, i0 + from, mc - from, p0, kc, mr, ap, 0);
                     }
@@ -246,7 +246,7 @@ final class PackedGemm {
 
         /** Strip by strip of B (in L1), all A strips of the row block (in L2); ap holds the rows not read in place. */
         private void sweep(float[] ap, int i0, int mc, int s0, int s1, float[] scratch) {
-            int inPlace = inPlaceRows(mc);
+            int inPlace = inPlaceRows(mc), aStride = PanelPacking.aStripStride(kc, mr);
             boolean add = mode != ExactMicroKernel.STORE;
             for (int s = s0; s < s1; s++) {
                 boolean alone = edge != null && s == strips - 1;
@@ -260,10 +260,10 @@ final class PackedGemm {
                         MicroKernel.runRowsInPlace(kc, a, aOff + (i0 + ir) * lda + p0, lda, bs, base, stride, c,
                                 cAt, ldc, cols, add, scratch);
                     } else if (exact) {
-                        ExactMicroKernel.run(kc, ap, (ir - inPlace) * kc, bs, base, stride, c, cAt, ldc, rows, cols,
+                        ExactMicroKernel.run(kc, ap, (ir - inPlace) / mr * aStride, bs, base, stride, c, cAt, ldc, rows, cols,
                                 mode, scratch);
                     } else {
-                        MicroKernel.run(kc, ap, (ir - inPlace) * kc, bs, base, stride, c, cAt, ldc, rows, cols, add,
+                        MicroKernel.run(kc, ap, (ir - inPlace) / mr * aStride, bs, base, stride, c, cAt, ldc, rows, cols, add,
                                 scratch);
                     }
                 }
