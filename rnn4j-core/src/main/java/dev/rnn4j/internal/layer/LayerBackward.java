@@ -58,12 +58,14 @@ final class LayerBackward {
         float[] dTilde = p.projected ? ScratchPool.take(p.batch * p.hidden) : dStep;
         float[] dDirect = step.directPath() ? ScratchPool.take(p.batch * p.hidden) : null;
         // W_hh (G·H, H') and W_hr (H', H) laid out once for all steps
-        PackedMatrix whP = gemm.pack(false, p.gh, p.hr, w.wHh(), 0, p.hr);
-        PackedMatrix whrP = p.projected ? gemm.pack(false, p.hr, p.hidden, w.wHr(), 0, p.hidden) : null;
+        PackedMatrix whP = gemm.pack(false, p.gh, p.hr, w.wHh(), 0, p.hr, ScratchPool::take);
+        PackedMatrix whrP = p.projected ? gemm.pack(false, p.hr, p.hidden, w.wHr(), 0, p.hidden, ScratchPool::take)
+                : null;
         BatchSplit.run(p.batch, p.gh, p.hr, (b0, b1) -> backwardSteps(b0, b1, gemm, s, dOut, dH, dC, dPre, dHh,
                 dProj, dStep, dTilde, dDirect, whP, whrP));
         Tensor[] result = gradients(gemm, s, xs, w.wIh(), dPre, dHh, dProj, dH, dC);
         ScratchPool.give(dPre, dHh == dPre ? null : dHh, dProj, dStep, dTilde == dStep ? null : dTilde, dDirect);
+        PackedWeights.release(whP, whrP);
         return result;
     }
 

@@ -27,11 +27,15 @@ final class PackedWeights {
 
     /**
      * op(B) = wᵀ (k×n) for w (n, k) whose row-major values are {@code values}: from the cache when {@code reuse}
-     * and values is w's own array, else packed afresh (a run with a backward pass packs weights that change every
-     * step, and keeps nothing).
+     * and values is w's own array, else packed afresh. A run with a backward pass (reuse false) packs weights that
+     * change every step and keeps nothing: its packs lie in scratch buffers, which it hands back with
+     * {@link #release} when its forward ends.
      */
     static PackedMatrix transposed(Gemm gemm, Tensor w, float[] values, int k, int n, boolean reuse) {
-        if (!reuse || w == null || Storage.read(w) != values) {
+        if (!reuse) {
+            return gemm.pack(true, k, n, values, 0, k, ScratchPool::take);
+        }
+        if (w == null || Storage.read(w) != values) {
             return gemm.pack(true, k, n, values, 0, k);
         }
         boolean exact = Arithmetic.exact();
@@ -43,5 +47,14 @@ final class PackedWeights {
         PackedMatrix packed = gemm.pack(true, k, n, values, 0, k);
         CACHE.put(values, new Entry(version, gemm, exact, k, n, packed));
         return packed;
+    }
+
+    /** Hands back the buffers of packs made with reuse false; nulls are skipped. */
+    static void release(PackedMatrix... packs) {
+        for (PackedMatrix m : packs) {
+            if (m != null) {
+                ScratchPool.give(m.data);
+            }
+        }
     }
 }

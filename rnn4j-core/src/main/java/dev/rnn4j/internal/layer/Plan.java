@@ -73,6 +73,9 @@ final class Plan {
         BatchSplit.run(batch, gh, hr, (b0, b1) -> forwardSteps(b0, b1, gemm, s, xs, w, wiT, whT, whrT, pre, hh,
                 reverse));
         ScratchPool.give(hh, pre);
+        if (keep) {
+            PackedWeights.release(wiT, whT, whrT);
+        }
         return s;
     }
 

@@ -7,6 +7,8 @@ import dev.rnn4j.internal.kernel.gemm.ScalarGemm;
 import dev.rnn4j.internal.parallel.IntRangeBody;
 import dev.rnn4j.internal.parallel.Parallel;
 
+import java.util.function.IntFunction;
+
 import static dev.rnn4j.internal.vector.MicroKernel.NR;
 
 /**
@@ -35,9 +37,15 @@ final class PackedGemm {
 
     /** op(B) (k×n, k and n > 0) in strips of NR columns per depth block, as {@link Panel} reads them. */
     static PackedMatrix pack(boolean transB, int k, int n, float[] b, int bOff, int ldb, boolean parallel) {
+        return pack(transB, k, n, b, bOff, ldb, parallel, float[]::new);
+    }
+
+    /** {@link #pack(boolean, int, int, float[], int, int, boolean)} into an array from buffers. */
+    static PackedMatrix pack(boolean transB, int k, int n, float[] b, int bOff, int ldb, boolean parallel,
+                             IntFunction<float[]> buffers) {
         int kcMax = DepthBlocks.size(k);
         int strips = (n + NR - 1) / NR;
-        float[] data = new float[k * strips * NR];
+        float[] data = buffers.apply(k * strips * NR);
         for (int p0 = 0; p0 < k; p0 += kcMax) {
             int kc = Math.min(kcMax, k - p0), at = p0 * strips * NR, start = p0;
             IntRangeBody body = (s0, s1) -> PanelPacking.packB(transB, b, bOff, ldb, start, kc, 0, n, NR, data, at, s0, s1);

@@ -6,6 +6,8 @@ import dev.rnn4j.internal.kernel.gemm.PackedMatrix;
 import dev.rnn4j.internal.kernel.gemm.ScalarGemm;
 import dev.rnn4j.internal.parallel.Parallel;
 
+import java.util.function.IntFunction;
+
 /**
  * GEMM on the incubating Vector API: cache-blocked and register-tiled ({@link PackedGemm}), split over the
  * {@link Parallel} pool for big products. Bit for bit the same results as {@link ScalarGemm} in either
@@ -55,16 +57,17 @@ public final class VectorGemm implements Gemm {
     }
 
     @Override
-    public PackedMatrix pack(boolean transB, int k, int n, float[] b, int bOff, int ldb) {
+    public PackedMatrix pack(boolean transB, int k, int n, float[] b, int bOff, int ldb,
+                             IntFunction<float[]> buffers) {
         GemmArgs.checkB(transB, k, n, b, bOff, ldb);
         if (k == 0 || n == 0) {
             return new PackedMatrix(PackedMatrix.ROW_MAJOR, k, n, new float[0], 0, 0);
         }
         if ((long) k * n < plainMaxFmas) {   // products with it are small: the plain twin's layout serves them
-            return PLAIN.pack(transB, k, n, b, bOff, ldb);
+            return PLAIN.pack(transB, k, n, b, bOff, ldb, buffers);
         }
         boolean parallel = (long) k * n >= PARALLEL_MIN_FMAS / 8 && Parallel.getNumThreads() > 1;
-        return PackedGemm.pack(transB, k, n, b, bOff, ldb, parallel);
+        return PackedGemm.pack(transB, k, n, b, bOff, ldb, parallel, buffers);
     }
 
     @Override

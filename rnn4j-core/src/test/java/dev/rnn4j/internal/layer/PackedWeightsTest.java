@@ -34,6 +34,22 @@ class PackedWeightsTest {
         assertArrayEquals(gemm.pack(true, 5, 12, values, 0, 5).asRowMajor().data, after.asRowMajor().data);
     }
 
+    /** A run with a backward packs into scratch buffers and hands them back: the next run's pack reuses them. */
+    @Test
+    void packsOfARunWithABackwardComeFromThePool() {
+        Gemm gemm = new ScalarGemm();
+        Tensor w = Torch.randn(640, 70);   // op(B) = wᵀ, 70×640: past the pool's smallest size
+        float[] values = Storage.read(w);
+        PackedMatrix first = PackedWeights.transposed(gemm, w, values, 70, 640, false);
+        float[] buffer = first.data;
+        PackedWeights.release(first);
+        w.addInPlace(Torch.ones(640, 70));
+        PackedMatrix second = PackedWeights.transposed(gemm, w, values, 70, 640, false);
+        assertSame(buffer, second.data, "the released buffer");
+        assertArrayEquals(gemm.pack(true, 70, 640, values, 0, 70).data, second.data, "every element packed anew");
+        PackedWeights.release(second);
+    }
+
     /** Inference after a weight is written in place computes with the new weight, as a fresh model does. */
     @Test
     void inferenceSeesAWeightWrittenInPlace() {

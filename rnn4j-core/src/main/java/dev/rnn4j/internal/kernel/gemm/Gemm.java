@@ -1,5 +1,7 @@
 package dev.rnn4j.internal.kernel.gemm;
 
+import java.util.function.IntFunction;
+
 /**
  * Single-precision matrix multiply on row-major arrays, the one kernel every layer is built on.
  *
@@ -23,8 +25,16 @@ public interface Gemm {
      * same bits as {@link #gemm} with b itself.
      */
     default PackedMatrix pack(boolean transB, int k, int n, float[] b, int bOff, int ldb) {
+        return pack(transB, k, n, b, bOff, ldb, float[]::new);
+    }
+
+    /**
+     * {@link #pack} into an array of the length it needs, from {@code buffers} (which may hand back a used one:
+     * every element is written), so that a caller packing a changing weight at every step can reuse its arrays.
+     */
+    default PackedMatrix pack(boolean transB, int k, int n, float[] b, int bOff, int ldb, IntFunction<float[]> buffers) {
         GemmArgs.checkB(transB, k, n, b, bOff, ldb);
-        return PackedMatrix.rowMajor(transB, k, n, b, bOff, ldb);
+        return PackedMatrix.rowMajor(transB, k, n, b, bOff, ldb, buffers.apply(k * n));
     }
 
     /** C[m×n] = op(A)[m×k] · B (+ C when accumulate), with B packed by {@link #pack} as k×n. */

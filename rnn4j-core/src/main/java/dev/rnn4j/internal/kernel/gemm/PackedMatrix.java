@@ -38,9 +38,8 @@ public final class PackedMatrix {
         return n;
     }
 
-    /** op(B) copied from b: (k,n) with leading dimension ldb, or (n,k) when transB. */
-    static PackedMatrix rowMajor(boolean transB, int k, int n, float[] b, int bOff, int ldb) {
-        float[] d = new float[k * n];
+    /** op(B) copied from b into d (k·n floats): (k,n) with leading dimension ldb, or (n,k) when transB. */
+    static PackedMatrix rowMajor(boolean transB, int k, int n, float[] b, int bOff, int ldb, float[] d) {
         for (int p = 0; p < k; p++) {
             for (int j = 0; j < n; j++) {
                 d[p * n + j] = transB ? b[bOff + j * ldb + p] : b[bOff + p * ldb + j];
