@@ -268,11 +268,11 @@ final class PackedGemm {
                         MicroKernel.runRowsInPlace(kc, a, aOff + (i0 + ir) * lda + p0, lda, bs, base, stride, c,
                                 cAt, ldc, cols, add, scratch);
                     } else if (exact) {
-                        ExactMicroKernel.run(kc, ap, (ir - inPlace) / mr * aStride, bs, base, stride, c, cAt, ldc, rows, cols,
-                                mode, scratch);
+                        ExactMicroKernel.run(kc, ap, (ir - inPlace) / mr * aStride, bs, base, stride, c, cAt, ldc,
+                                rows, cols, mode, scratch);
                     } else {
-                        MicroKernel.run(kc, ap, (ir - inPlace) / mr * aStride, bs, base, stride, c, cAt, ldc, rows, cols, add,
-                                scratch);
+                        MicroKernel.run(kc, ap, (ir - inPlace) / mr * aStride, bs, base, stride, c, cAt, ldc, rows,
+                                cols, add, scratch);
                     }
                 }
             }

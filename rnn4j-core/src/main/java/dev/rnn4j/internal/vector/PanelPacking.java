@@ -32,7 +32,10 @@ final class PanelPacking {
         return kc * mr + 16;
     }
 
-    /** Packs op(A)[i0:i0+mc, p0:p0+kc] as strips of mr rows: strip s, row r, depth p lands at dst[s*stride + p*mr + r]. */
+    /**
+     * Packs op(A)[i0:i0+mc, p0:p0+kc] as strips of mr rows: strip s, row r, depth p lands at
+     * dst[s*stride + p*mr + r], stride = {@link #aStripStride}.
+     */
     static void packA(boolean transA, float[] a, int aOff, int lda, int i0, int mc, int p0, int kc, int mr,
                       float[] dst, int dstOff) {
         int stride = aStripStride(kc, mr);
@@ -75,10 +78,10 @@ final class PanelPacking {
     }
 
     /**
-     * Full 8-wide strips of a transposed A, strip s of depth p at dst[base + s*stripSize + p*8]: depth by depth, so each
-     * source row (a depth step) is read once, contiguously, for all strips. Strip by strip, every strip met each of
-     * kc rows a page apart again (a layer's weight gradient packs 2048x1024 of them: 6% of a training step). The 8
-     * floats are copied in place: System.arraycopy's call costs more than they do.
+     * Full 8-wide strips of a transposed A, strip s of depth p at dst[base + s*stripSize + p*8]: depth by depth, so
+     * each source row (a depth step) is read once, contiguously, for all strips. Strip by strip, every strip met each
+     * of kc rows a page apart again (a layer's weight gradient packs 2048x1024 of them: 6% of a training step). The
+     * 8 floats are copied in place: System.arraycopy's call costs more than they do.
      */
     private static void columnsDepthFirst(float[] x, int off, int ld, int kc, int strips, int stripSize, float[] dst,
                                           int base) {
@@ -113,8 +116,8 @@ final class PanelPacking {
 
     /**
      * dst[base + p*w + t] = x[off + t*ld + p]: a transposing copy. A full strip of 8 or 4 rows (an A strip of the
-     * kernel's tile) goes depth by depth: contiguous writes, eight forward read streams, 1.7x faster than row by row
-     * (a recurrent step packs 32x1024 of A: 40 us serial before, 22 after).
+     * kernel's tile) goes depth by depth: contiguous writes, a forward read stream per row, 1.7x faster than row by
+     * row (a recurrent step packs 32x1024 of A: 40 us serial before, 22 after).
      */
     private static void stripFromRows(float[] x, int off, int ld, int kc, int used, int w, float[] dst, int base) {
         if (used == 8 && w == 8) {

@@ -32,7 +32,8 @@ public interface Gemm {
      * {@link #pack} into an array of the length it needs, from {@code buffers} (which may hand back a used one:
      * every element is written), so that a caller packing a changing weight at every step can reuse its arrays.
      */
-    default PackedMatrix pack(boolean transB, int k, int n, float[] b, int bOff, int ldb, IntFunction<float[]> buffers) {
+    default PackedMatrix pack(boolean transB, int k, int n, float[] b, int bOff, int ldb,
+                              IntFunction<float[]> buffers) {
         GemmArgs.checkB(transB, k, n, b, bOff, ldb);
         return PackedMatrix.rowMajor(transB, k, n, b, bOff, ldb, buffers.apply(k * n));
     }
