@@ -6,7 +6,6 @@ import dev.rnn4j.internal.kernel.gemm.Arithmetic;
 import dev.rnn4j.internal.kernel.gemm.PackedMatrix;
 
 import java.lang.management.ManagementFactory;
-import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -17,20 +16,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  * thread's share of a batch of 32), 256 and 100 hidden units (whole vectors, and a scalar tail).
  */
 class CompiledKernelsAllocationTest {
-    private static final int ROWS = 16;
+    private static final int ROWS = LayerKernelCalls.ROWS;
     /** What one call may allocate: the GEMM's panel and task objects; a boxed kernel allocates megabytes. */
     private static final long BYTES_PER_CALL = 4096;
     private static final long DEADLINE_NANOS = 60_000_000_000L;
 
-    private final Random random = new Random(7);
-
-    private float[] filled(int n) {
-        float[] x = new float[n];
-        for (int i = 0; i < n; i++) {
-            x[i] = (float) random.nextGaussian();
-        }
-        return x;
-    }
+    private final LayerKernelCalls layer = new LayerKernelCalls(7);
 
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
@@ -47,7 +38,8 @@ class CompiledKernelsAllocationTest {
     void gemmStopsAllocatingOnceCompiled(boolean exact) {
         inArithmetic(exact, () -> {
             int k = 256, n = 1024;
-            float[] w = filled(n * k), x = filled(ROWS * k), y = new float[ROWS * n], g = filled(ROWS * n);
+            float[] w = layer.filled(n * k), x = layer.filled(ROWS * k), y = new float[ROWS * n];
+            float[] g = layer.filled(ROWS * n);
             float[] dw = new float[n * k];
             PackedMatrix wT = PackedGemm.pack(true, k, n, w, 0, k, false);
             VectorGemm gemm = new VectorGemm(0);
@@ -72,21 +64,11 @@ class CompiledKernelsAllocationTest {
     }
 
     private Runnable gateRound(int hidden) {
-        VectorGateRows gates = new VectorGateRows();
-        float[] hh = filled(ROWS * 4 * hidden), pre = filled(ROWS * 4 * hidden), b = filled(4 * hidden);
-        float[] prev = filled(ROWS * hidden), h = new float[ROWS * hidden], c = new float[ROWS * hidden];
-        float[] saved = new float[ROWS * 5 * hidden], dh = filled(ROWS * hidden), dc = filled(ROWS * hidden);
-        float[] d1 = new float[ROWS * 4 * hidden], d2 = new float[ROWS * 4 * hidden], e = new float[ROWS * hidden];
+        Runnable[] calls = layer.gateLoops(hidden).values().toArray(new Runnable[0]);
         return () -> {
-            gates.lstmForward(0, ROWS, hidden, hh, b, b, pre, 0, prev, 0, h, 0, c, 0, saved, 0);
-            gates.lstmBackward(0, ROWS, hidden, dh, 0, dc, 0, saved, 0, prev, 0, d1, 0);
-            gates.gruForward(0, ROWS, hidden, hh, b, b, pre, 0, prev, 0, h, 0, saved, 0);
-            gates.gruBackward(0, ROWS, hidden, dh, 0, saved, 0, prev, 0, d1, 0, d2, 0, e, 0);
-            gates.elmanForward(0, ROWS, hidden, false, hh, b, b, pre, 0, h, 0, saved, 0);
-            gates.elmanForward(0, ROWS, hidden, true, hh, b, b, pre, 0, h, 0, saved, 0);
-            gates.elmanBackward(0, ROWS, hidden, false, dh, 0, saved, 0, d1, 0);
-            gates.elmanBackward(0, ROWS, hidden, true, dh, 0, saved, 0, d1, 0);
-            gates.exp(pre, 0, d2, 0, ROWS * hidden);
+            for (Runnable call : calls) {
+                call.run();
+            }
         };
     }
 
