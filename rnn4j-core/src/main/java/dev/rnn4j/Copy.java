@@ -10,9 +10,13 @@ final class Copy {
     }
 
     static float[] contiguousData(Tensor t) {
-        float[] out = new float[t.numel()];
+        return intoArray(t, new float[t.numel()]);
+    }
+
+    /** t's values in row-major order written to out[0, numel); returns out. */
+    static float[] intoArray(Tensor t, float[] out) {
         if (Strided.isContiguous(t.shape, t.strides)) {
-            System.arraycopy(t.data, t.offset, out, 0, out.length);
+            System.arraycopy(t.data, t.offset, out, 0, t.numel());
         } else {
             Strided.map(t.shape, t.data, t.offset, t.strides, out, v -> v);
         }

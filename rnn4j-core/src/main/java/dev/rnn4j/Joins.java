@@ -42,7 +42,7 @@ final class Joins {
             Tensor[] grads = new Tensor[sizes.length];
             int start = 0;
             for (int i = 0; i < sizes.length; i++) {
-                grads[i] = g[0].narrow(d, start, sizes[i]).contiguous();
+                grads[i] = g[0].narrow(d, start, sizes[i]);
                 start += sizes[i];
             }
             return grads;

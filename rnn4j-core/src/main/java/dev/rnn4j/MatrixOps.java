@@ -179,8 +179,8 @@ final class MatrixOps {
         }
         return Op.record(out, name, Op.save(a.detach(), b.detach()), (g, s) -> new Tensor[]{
                 bias != null && bias.requiresGrad() ? Reductions.sumToShape(g[0], bias.shape) : null,
-                a.requiresGrad() ? mm(g[0], s.<Tensor>get(1).t()) : null,
-                b.requiresGrad() ? transposedProduct(s.get(0), g[0]) : null}, bias, a, b);
+                a.requiresGrad() ? Op.fresh(mm(g[0], s.<Tensor>get(1).t())) : null,
+                b.requiresGrad() ? Op.fresh(transposedProduct(s.get(0), g[0])) : null}, bias, a, b);
     }
 
     /**

@@ -14,20 +14,20 @@ final class Reductions {
 
     static Tensor sumAll(Tensor t) {
         Tensor out = new Tensor(new float[]{(float) total(t)}, new int[0]);
-        return Op.record(out, "SumBackward0", g -> g.expand(t.shape).contiguous(), t);
+        return Op.record(out, "SumBackward0", g -> g.expand(t.shape), t);
     }
 
     static Tensor meanAll(Tensor t) {
         int n = t.numel();
         Tensor out = new Tensor(new float[]{(float) (total(t) / n)}, new int[0]);
-        return Op.record(out, "MeanBackward0", g -> g.div(n).expand(t.shape).contiguous(), t);
+        return Op.record(out, "MeanBackward0", g -> g.div(n).expand(t.shape), t);
     }
 
     static Tensor sum(Tensor t, int[] dims, boolean keepDim) {
         boolean[] reduced = reducedDims(t, dims);
         Tensor out = sumKeepDim(t, reduced);
         Tensor result = keepDim ? out : dropDims(out, reduced);
-        return Op.record(result, "SumBackward1", g -> g.reshape(out.shape).expand(t.shape).contiguous(), t);
+        return Op.record(result, "SumBackward1", g -> g.reshape(out.shape).expand(t.shape), t);
     }
 
     static Tensor mean(Tensor t, int[] dims, boolean keepDim) {
@@ -42,7 +42,7 @@ final class Reductions {
             out.data[i] /= n;
         }
         Tensor result = keepDim ? out : dropDims(out, reduced);
-        return Op.record(result, "MeanBackward1", g -> g.div(n).reshape(out.shape).expand(t.shape).contiguous(), t);
+        return Op.record(result, "MeanBackward1", g -> g.div(n).reshape(out.shape).expand(t.shape), t);
     }
 
     /** The largest value along d, kept as a dimension of size 1; a NaN wins. No graph: softmax's shift. */

@@ -35,6 +35,11 @@ public class Tensor implements Iterable<Tensor> {
             }
 
             @Override
+            public float[] copy(Tensor t, float[] out) {
+                return Copy.intoArray(t, out);
+            }
+
+            @Override
             public float[] wholeForWrite(Tensor t) {
                 if (!t.isWholeArray()) {
                     return null;

@@ -8,6 +8,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -233,5 +234,31 @@ class AutogradTest {
             y.fill_(0f);                                  // outside grad mode it is a plain buffer write
         }
         assertEquals(0f, y.getFloat(0));
+    }
+
+    @Test
+    void aGradientHandedToTwoLeavesIsEachOnesOwn() {
+        // the product's backward makes (a + b)'s gradient afresh; AddBackward hands that one tensor to both leaves
+        Tensor a = Torch.tensor(new float[]{1f, 2f, 3f, 4f}).reshape(2, 2).requiresGrad(true);
+        Tensor b = Torch.tensor(new float[]{0f, 1f, 0f, 1f}).reshape(2, 2).requiresGrad(true);
+        Tensor w = Torch.tensor(new float[]{1f, 2f, 3f, 5f}).reshape(2, 2);
+        a.add(b).matmul(w).sum().backward();
+        assertNotSame(a.grad(), b.grad());
+        a.add(b).matmul(w).sum().backward();   // accumulates in place into each leaf's gradient
+        float[] twiceRowSumsOfW = {6f, 16f, 6f, 16f};
+        assertArrayEquals(twiceRowSumsOfW, a.grad().toFloatArray());
+        assertArrayEquals(twiceRowSumsOfW, b.grad().toFloatArray());
+    }
+
+    @Test
+    void gradientsArrivingAtOneTensorFromTwoProductsAreSummed() {
+        Tensor w = Torch.tensor(new float[]{1f, -1f, 2f, 0.5f}).reshape(2, 2).requiresGrad(true);
+        Tensor x1 = Torch.tensor(new float[]{1f, 2f, 3f, 4f}).reshape(2, 2).requiresGrad(true);
+        Tensor x2 = Torch.tensor(new float[]{-1f, 0f, 2f, 1f}).reshape(2, 2);
+        Tensor loss = x1.matmul(w).sum().add(x2.matmul(w).mul(3f).sum());
+        loss.backward();
+        // dW = x1ᵀ·1 + 3·x2ᵀ·1: column sums of x1 and x2 in each row of its column
+        assertArrayEquals(new float[]{4f + 3f, 4f + 3f, 6f + 3f, 6f + 3f}, w.grad().toFloatArray());
+        assertArrayEquals(new float[]{0f, 2.5f, 0f, 2.5f}, x1.grad().toFloatArray());
     }
 }

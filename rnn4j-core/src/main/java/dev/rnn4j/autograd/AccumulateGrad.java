@@ -2,7 +2,10 @@ package dev.rnn4j.autograd;
 
 import dev.rnn4j.Tensor;
 
-/** The node that ends every path at a leaf: it adds the arriving gradient into {@code leaf.grad()}. */
+/**
+ * The node that ends every path at a leaf: it adds the arriving gradient into {@code leaf.grad()}, or makes it the
+ * leaf's gradient: the tensor itself where the backward pass holds it alone ({@link Op#fresh}), else a copy.
+ */
 public final class AccumulateGrad extends Node {
 
     private final Tensor leaf;
@@ -22,7 +25,7 @@ public final class AccumulateGrad extends Node {
         if (g != null) {
             Tensor old = leaf.grad();
             if (old == null) {
-                leaf.setGrad(g.clone());   // a copy: the engine may hand the same buffer to others
+                leaf.setGrad(Engine.take(g) ? g : g.clone());
             } else {
                 old.addInPlace(g);
             }

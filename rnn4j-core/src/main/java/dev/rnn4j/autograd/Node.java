@@ -37,9 +37,18 @@ public abstract class Node {
     }
 
     /**
+     * Whether {@link #backward} reads its gradients in any layout (a broadcast sum's, a slice of a concatenation's);
+     * otherwise the graph hands it contiguous copies of the others.
+     */
+    protected boolean takesAnyLayout() {
+        return false;
+    }
+
+    /**
      * The gradients of the inputs given those of the outputs.
      *
-     * @param gradOutputs one per output, contiguous; {@code null} where no gradient arrived
+     * @param gradOutputs one per output, contiguous unless {@link #takesAnyLayout}; {@code null} where no gradient
+     *                    arrived
      * @return one per input given to the constructor; {@code null} where an input gets none
      */
     protected abstract Tensor[] backward(Tensor[] gradOutputs);
@@ -89,6 +98,14 @@ public abstract class Node {
     }
 
     final Tensor[] apply(Tensor[] gradOutputs, boolean retainGraph) {
+        if (!takesAnyLayout()) {
+            for (int i = 0; i < gradOutputs.length; i++) {
+                Tensor g = gradOutputs[i];
+                if (g != null && !g.isContiguous()) {
+                    gradOutputs[i] = Op.fresh(g.contiguous());
+                }
+            }
+        }
         Tensor[] grads = backward(gradOutputs);
         if (!retainGraph && saved != null) {
             for (Object value : saved) {

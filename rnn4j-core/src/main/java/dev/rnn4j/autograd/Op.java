@@ -20,10 +20,16 @@ public final class Op {
     @FunctionalInterface
     public interface Backward {
         /**
-         * @param gradOutputs one per output, contiguous; null where no gradient arrived
+         * @param gradOutputs one per output, contiguous unless {@link #takesAnyLayout}; null where no gradient
+         *                    arrived
          * @param saved       the values given to {@link #save}
          */
         Tensor[] apply(Tensor[] gradOutputs, Saved saved);
+
+        /** Whether {@link #apply} reads gradients of any layout; else they come contiguous. */
+        default boolean takesAnyLayout() {
+            return false;
+        }
     }
 
     /** The values an operation saved; reading one after the graph was freed, or written in place since, fails. */
@@ -55,6 +61,16 @@ public final class Op {
             }
         }
         return false;
+    }
+
+    /**
+     * Marks a gradient that a backward function has just created and returns for one input, holding no other
+     * reference to it: the backward pass may then sum into it in place or make it a leaf's gradient without a copy.
+     * Returns t. Outside a backward pass it does nothing.
+     */
+    public static Tensor fresh(Tensor t) {
+        Engine.own(t);
+        return t;
     }
 
     /** Values for the backward pass, in the order {@link Saved#get} reads them. */
@@ -112,6 +128,11 @@ public final class Op {
         @Override
         public int numOutputs() {
             return outputs;
+        }
+
+        @Override
+        protected boolean takesAnyLayout() {
+            return backward.takesAnyLayout();
         }
 
         @Override

@@ -15,7 +15,7 @@ import dev.rnn4j.internal.storage.Storage;
  * processing order, carrying for every sequence the gradient at its current state (h, and c for an LSTM), then
  * forms every weight gradient with one GEMM over all rows.
  */
-final class LayerBackward {
+final class LayerBackward implements Op.Backward {
 
     /** The layer's inputs, in the order the node records them. */
     private static final int X = 0, H0 = 1, C0 = 2, W_IH = 3, W_HH = 4, B_IH = 5, B_HH = 6, W_HR = 7;
@@ -38,8 +38,15 @@ final class LayerBackward {
         }
     }
 
+    /** The output's gradient may be a view (a slice of a bidirectional layer's, a sum's broadcast): read as it is. */
+    @Override
+    public boolean takesAnyLayout() {
+        return true;
+    }
+
     /** grads: (output, h_n, c_n); saved: the forward's {@link LayerState}, its input and its weight tensors. */
-    Tensor[] backward(Tensor[] grads, Op.Saved saved) {
+    @Override
+    public Tensor[] apply(Tensor[] grads, Op.Saved saved) {
         LayerState s = saved.get(0);
         float[] xs = Storage.readOrCopy(saved.get(1));
         RecurrentLayer.Values w = RecurrentLayer.Values.of(new RecurrentLayer.Weights(saved.get(2), saved.get(3),
@@ -47,7 +54,7 @@ final class LayerBackward {
         Plan p = plan;
         CellStep step = p.step;
         Gemm gemm = Kernels.gemm();
-        float[] dOut = grads[0] == null ? null : Storage.readOrCopy(grads[0]);
+        float[] dOut = grads[0] == null ? null : Storage.readOrCopy(grads[0], ScratchPool::take);
         float[] dH = grads[1] == null ? new float[p.batch * p.hr] : grads[1].toFloatArray();
         float[] dC = s.curC == null ? null
                 : grads[2] != null ? grads[2].toFloatArray() : new float[p.batch * p.hidden];
@@ -64,7 +71,11 @@ final class LayerBackward {
         BatchSplit.run(p.batch, p.gh, p.hr, (b0, b1) -> backwardSteps(b0, b1, gemm, s, dOut, dH, dC, dPre, dHh,
                 dProj, dStep, dTilde, dDirect, whP, whrP));
         Tensor[] result = gradients(gemm, s, xs, w.wIh(), dPre, dHh, dProj, dH, dC);
-        ScratchPool.give(dPre, dHh == dPre ? null : dHh, dProj, dStep, dTilde == dStep ? null : dTilde, dDirect);
+        for (Tensor g : result) {
+            Op.fresh(g);   // each made here, for its input alone
+        }
+        ScratchPool.give(dPre, dHh == dPre ? null : dHh, dProj, dStep, dTilde == dStep ? null : dTilde, dDirect,
+                dOut == null || dOut == Storage.read(grads[0]) ? null : dOut);
         PackedWeights.release(whP, whrP);
         return result;
     }

@@ -2,6 +2,8 @@ package dev.rnn4j.internal.storage;
 
 import dev.rnn4j.Tensor;
 
+import java.util.function.IntFunction;
+
 /**
  * The array behind a tensor, for the library's own element loops over whole parameters and gradients (optimizers,
  * gradient clipping) and for an inference run reading its weights, which would otherwise copy every value out (and
@@ -13,6 +15,9 @@ public final class Storage {
     public interface Access {
         /** t's array if t is all of it, contiguous from 0, else null. */
         float[] whole(Tensor t);
+
+        /** t's values in row-major order written to out (at least t.numel() long); returns out. */
+        float[] copy(Tensor t, float[] out);
 
         /** As {@link #whole}, for a write: checks it as {@code copy_} does and counts it on t's version first. */
         float[] wholeForWrite(Tensor t);
@@ -40,6 +45,16 @@ public final class Storage {
     public static float[] readOrCopy(Tensor t) {
         float[] own = read(t);
         return own != null ? own : t.toFloatArray();
+    }
+
+    /**
+     * t's values in row-major order, to read only: its own array when it is whole, else a copy in a buffer of
+     * {@code buffers} (asked for t.numel() floats), which the caller hands back when done: the result is then not
+     * {@link #read read(t)}.
+     */
+    public static float[] readOrCopy(Tensor t, IntFunction<float[]> buffers) {
+        float[] own = read(t);
+        return own != null ? own : access.copy(t, buffers.apply(t.numel()));
     }
 
     /**
