@@ -190,21 +190,31 @@ public abstract class RNNBase extends Module {
         List<Tensor> finalH = new ArrayList<>();
         List<Tensor> finalC = new ArrayList<>();
         Tensor layerInput = x;
+        int hr = options.realHiddenSize();
+        int[] outShape = x.dim() == 3 ? new int[]{x.size(0), x.size(1), d * hr} : new int[]{x.size(0), d * hr};
         for (int layer = 0; layer < options.numLayers(); layer++) {
-            Tensor[] outs = new Tensor[d];
-            for (int dir = 0; dir < d; dir++) {
-                int k = layer * d + dir;
-                int[] outShape = x.dim() == 3 ? new int[]{x.size(0), x.size(1), options.realHiddenSize()}
-                        : new int[]{x.size(0), options.realHiddenSize()};
-                RecurrentLayer.Result r = RecurrentLayer.run(options.mode(), layerInput, batchSizes, outShape, h.get(k),
-                        c == null ? null : c.get(k), weights.get(k), dir == 1, outputName);
-                outs[dir] = r.output();
+            RecurrentLayer.Result[] results;
+            Tensor layerOutput;
+            if (d == 1) {
+                results = new RecurrentLayer.Result[]{RecurrentLayer.run(options.mode(), layerInput, batchSizes,
+                        outShape, h.get(layer), c == null ? null : c.get(layer), weights.get(layer), false,
+                        outputName)};
+                layerOutput = results[0].output();
+            } else {
+                int k = 2 * layer;
+                RecurrentLayer.Directions both = RecurrentLayer.runBidirectional(options.mode(), layerInput,
+                        batchSizes, outShape, new Tensor[]{h.get(k), h.get(k + 1)},
+                        c == null ? new Tensor[2] : new Tensor[]{c.get(k), c.get(k + 1)},
+                        new RecurrentLayer.Weights[]{weights.get(k), weights.get(k + 1)}, outputName);
+                results = new RecurrentLayer.Result[]{both.forward(), both.reverse()};
+                layerOutput = both.output();
+            }
+            for (RecurrentLayer.Result r : results) {
                 finalH.add(r.lastHidden());
                 if (r.lastCell() != null) {
                     finalC.add(r.lastCell());
                 }
             }
-            Tensor layerOutput = d == 1 ? outs[0] : Torch.cat(outs, -1);
             layerInput = dropoutBetweenLayers(layerOutput, layer);
         }
         return new Layers(layerInput, Torch.stack(finalH, 0), c == null ? null : Torch.stack(finalC, 0));

@@ -27,10 +27,10 @@ final class LayerState implements Op.Releasable {
     final float[] curC;
     private boolean released;
 
-    LayerState(Plan p, float[] h0, float[] c0, boolean keep) {
+    LayerState(Plan p, float[] h0, float[] c0, boolean keep, boolean pooledOutput) {
         this.keep = keep;
         int rows = keep ? p.rows : p.batch;
-        out = new float[p.rows * p.hr];
+        out = pooledOutput ? ScratchPool.take(p.rows * p.hr) : new float[p.rows * p.hr];
         hTilde = p.projected ? ScratchPool.take(rows * p.hidden) : null;
         cs = c0 == null ? null : ScratchPool.take(rows * p.hidden);
         prevH = ScratchPool.take(rows * p.hr);

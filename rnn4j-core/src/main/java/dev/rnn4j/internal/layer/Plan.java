@@ -52,10 +52,14 @@ final class Plan {
         return reverse ? steps() - 1 - s : s;
     }
 
-    /** Runs every step; xs (rows, I), h0 (N, H'), c0 (N, H) or null; keep: whether a backward pass follows. */
-    LayerState forward(float[] xs, float[] h0, float[] c0, RecurrentLayer.Values w, boolean reverse, boolean keep) {
+    /**
+     * Runs every step; xs (rows, I), h0 (N, H'), c0 (N, H) or null; keep: whether a backward pass follows;
+     * pooledOutput: whether the output goes to a pooled buffer (which its caller hands back).
+     */
+    LayerState forward(float[] xs, float[] h0, float[] c0, RecurrentLayer.Values w, boolean reverse, boolean keep,
+                       boolean pooledOutput) {
         Gemm gemm = Kernels.gemm();
-        LayerState s = new LayerState(this, h0, c0, keep);
+        LayerState s = new LayerState(this, h0, c0, keep, pooledOutput);
         // W_hhᵀ (H', G·H), W_hrᵀ (H, H') and, used step by step, W_ihᵀ (I, G·H) laid out once for all steps.
         // x·W_ihᵀ: step by step for a step's rows (of a tile's height or more), just before its gates read them;
         // for a few rows, one GEMM over all steps before (a GEMM call per step of one row costs more than it does)

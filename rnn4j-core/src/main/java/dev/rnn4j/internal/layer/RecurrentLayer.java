@@ -66,20 +66,52 @@ public final class RecurrentLayer {
      */
     public static Result run(Mode mode, Tensor x, int[] batchSizes, int[] outputShape, Tensor h0, Tensor c0,
                              Weights w, boolean reverse, String gradName) {
+        return run(mode, x, batchSizes, outputShape, h0, c0, w, reverse, gradName, false);
+    }
+
+    /**
+     * A bidirectional layer: both directions, their outputs joined along the last dimension as {@code Torch.cat}
+     * joins them (its node, CatBackward0). Each direction's own output is a pooled buffer, handed back once copied.
+     *
+     * @param outputShape the joined output's shape: (rows, 2·H') or (L, N, 2·H')
+     * @param h0, c0, w   the forward direction's, then the reverse's
+     * @return the joined output; each direction's final states (their output null)
+     */
+    public static Directions runBidirectional(Mode mode, Tensor x, int[] batchSizes, int[] outputShape, Tensor[] h0,
+                                              Tensor[] c0, Weights[] w, String gradName) {
+        int[] oneShape = outputShape.clone();
+        oneShape[oneShape.length - 1] /= 2;
+        Result[] r = new Result[2];
+        for (int dir = 0; dir < 2; dir++) {
+            r[dir] = run(mode, x, batchSizes, oneShape, h0[dir], c0[dir], w[dir], dir == 1, gradName, true);
+        }
+        Tensor joined = Torch.cat(new Tensor[]{r[0].output(), r[1].output()}, -1);
+        ScratchPool.give(Storage.read(r[0].output()), Storage.read(r[1].output()));
+        return new Directions(joined, new Result(null, r[0].lastHidden(), r[0].lastCell()),
+                new Result(null, r[1].lastHidden(), r[1].lastCell()));
+    }
+
+    /** A bidirectional layer's joined output and each direction's final states. */
+    public record Directions(Tensor output, Result forward, Result reverse) {
+    }
+
+    /** Runs the layer; its output in a pooled buffer when the caller joins it and gives the buffer back. */
+    private static Result run(Mode mode, Tensor x, int[] batchSizes, int[] outputShape, Tensor h0, Tensor c0,
+                              Weights w, boolean reverse, String gradName, boolean pooledOutput) {
         Plan plan = new Plan(mode, x, batchSizes, w);
         Tensor[] inputs = {x, h0, c0, w.wIh(), w.wHh(), w.bIh(), w.bHh(), w.wHr()};
         boolean backward = Op.needsGrad(inputs);
         float[] xs = values(x);
         Values weights = Values.of(w);
         LayerState s = plan.forward(xs, h0.toFloatArray(), c0 == null ? null : c0.toFloatArray(), weights, reverse,
-                backward);
+                backward, pooledOutput);
         Tensor output = Torch.fromArray(s.out, outputShape);
         Tensor lastHidden = Torch.fromArray(s.curH, plan.batch, plan.hr);
         Tensor lastCell = s.curC == null ? null : Torch.fromArray(s.curC, plan.batch, plan.hidden);
         if (backward) {
             LayerBackward bptt = new LayerBackward(plan, reverse, x.shape().toArray(), inputs);
             Object[] saved = Op.save(s, x, w.wIh(), w.wHh(), w.bIh(), w.bHh(), w.wHr());
-            Op.record(new Tensor[]{output, lastHidden, lastCell}, gradName, saved, bptt::backward, inputs);
+            Op.record(new Tensor[]{output, lastHidden, lastCell}, gradName, saved, bptt, inputs);
         } else {
             s.release();
         }

@@ -2,6 +2,7 @@ package dev.rnn4j.internal.layer;
 
 import dev.rnn4j.Tensor;
 import dev.rnn4j.Torch;
+import dev.rnn4j.nn.GRU;
 import dev.rnn4j.nn.LSTM;
 import dev.rnn4j.nn.LayerWorkloads;
 import org.junit.jupiter.api.Test;
@@ -65,5 +66,24 @@ class ScratchPoolTest {
         assertSame(a, ScratchPool.take(n));
         assertTrue(ScratchPool.take(n) != a, "a buffer is handed out once per give");
         assertEquals(5, ScratchPool.take(5).length);
+    }
+
+    /** Each direction's output is a pooled buffer given back once joined: the joined output is the caller's alone. */
+    @Test
+    void aBidirectionalOutputOutlivesTheNextRun() {
+        Torch.manualSeed(22);
+        GRU gru = GRU.builder(16, 64).bidirectional(true).build();   // 10·8·64 floats a direction: pooled
+        Tensor out = gru.forward(Torch.randn(10, 8, 16)).output();
+        float[] first = out.toFloatArray();
+        gru.forward(Torch.randn(10, 8, 16)).output().sum().backward();
+        try (var g = Torch.noGrad()) {
+            gru.forward(Torch.randn(10, 8, 16));
+        }
+        for (int n : new int[]{first.length, first.length / 2}) {   // whatever of these sizes the pool holds
+            for (int k = 0; k < 16; k++) {
+                java.util.Arrays.fill(ScratchPool.take(n), Float.NaN);
+            }
+        }
+        assertArrayEquals(first, out.toFloatArray());
     }
 }
