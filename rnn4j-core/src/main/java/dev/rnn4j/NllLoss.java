@@ -1,6 +1,7 @@
 package dev.rnn4j;
 
 import dev.rnn4j.autograd.Op;
+import dev.rnn4j.internal.storage.Storage;
 
 import java.util.Arrays;
 
@@ -101,7 +102,7 @@ final class NllLoss {
                 throw new IllegalArgumentException("Target " + c + " is out of bounds.");
             }
         }
-        float[] x = input.toFloatArray();
+        float[] x = Storage.readOrCopy(input);   // read only: the input's own array when it is whole
         float[] w = weight == null ? null : weight.toFloatArray();
         Tensor out;
         float total;
