@@ -14,6 +14,9 @@ import dev.rnn4j.internal.kernel.gates.RowSplit;
  */
 final class LogSoftmaxRows {
 
+    /** Rows whose exps one pass of the exp kernel writes to a scratch of its own: a few tens of kilobytes. */
+    private static final int BLOCK_ROWS = 64;
+
     private LogSoftmaxRows() {
     }
 
@@ -22,13 +25,17 @@ final class LogSoftmaxRows {
         int width = x.shape[x.dim() - 1];
         Tensor y = Tensor.empty(x.shape);
         if (y.data.length > 0) {
-            float[] exps = new float[y.data.length];
-            RowSplit.forward(0, y.data.length / width, width,
-                    (r0, r1) -> forwardRows(x.data, x.offset, y.data, exps, width, r0, r1));
+            RowSplit.forward(0, y.data.length / width, width, (r0, r1) -> {
+                float[] exps = new float[Math.min(BLOCK_ROWS, r1 - r0) * width];
+                for (int b = r0; b < r1; b += BLOCK_ROWS) {
+                    forwardRows(x.data, x.offset, y.data, exps, width, b, Math.min(b + BLOCK_ROWS, r1));
+                }
+            });
         }
         return y;
     }
 
+    /** Rows [r0, r1); exps: a scratch of (r1 − r0)·width floats or more. */
     private static void forwardRows(float[] in, int inOff, float[] out, float[] exps, int width, int r0, int r1) {
         for (int o = r0 * width, r = inOff + o, end = r1 * width; o < end; r += width, o += width) {
             float max = Float.NEGATIVE_INFINITY;
@@ -40,11 +47,11 @@ final class LogSoftmaxRows {
             }
         }
         // the rows' exps at once, on the vector kernel when there is one; the sums stay in index order
-        Kernels.gateRows().exp(out, r0 * width, exps, r0 * width, (r1 - r0) * width);
-        for (int o = r0 * width, end = r1 * width; o < end; o += width) {
+        Kernels.gateRows().exp(out, r0 * width, exps, 0, (r1 - r0) * width);
+        for (int o = r0 * width, e = 0, end = r1 * width; o < end; o += width, e += width) {
             float sum = 0f;
             for (int i = 0; i < width; i++) {
-                sum += exps[o + i];
+                sum += exps[e + i];
             }
             float logSum = (float) Math.log(sum);
             for (int i = 0; i < width; i++) {
