@@ -86,4 +86,16 @@ class ScratchPoolTest {
         }
         assertArrayEquals(first, out.toFloatArray());
     }
+
+    @Test
+    void overItsBudgetThePoolDropsTheSizesLeastRecentlyAskedFor() {
+        int older = 4099, recent = 4101, given = 4103;   // sizes no layer in this JVM asks for
+        float[] a = ScratchPool.take(older), b = ScratchPool.take(recent), c = ScratchPool.take(given);
+        ScratchPool.giveWithin(Long.MAX_VALUE, a);
+        ScratchPool.giveWithin(Long.MAX_VALUE, b);
+        ScratchPool.giveWithin(4L * (recent + given), c);   // room for c once all but b went, a among them
+        assertNotSame(a, ScratchPool.take(older));
+        assertSame(b, ScratchPool.take(recent));
+        assertSame(c, ScratchPool.take(given));
+    }
 }
