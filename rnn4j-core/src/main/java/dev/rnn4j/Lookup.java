@@ -33,7 +33,8 @@ final class Lookup {
         Tensor out = weight.isContiguous() ? gather(weight, index, dim).view(outShape)
                 : weight.detach().indexSelect(0, index).view(outShape);
         int[] weightShape = weight.shape.clone();
-        return Op.record(out, "EmbeddingBackward0", g -> Op.fresh(scatterAdd(g, index, paddingIdx, weightShape)), weight);
+        return Op.record(out, "EmbeddingBackward0", g -> Op.fresh(scatterAdd(g, index, paddingIdx, weightShape)),
+                weight);
     }
 
     /** The rows index[k] of a contiguous (V, D) weight, as (index.length, D). */

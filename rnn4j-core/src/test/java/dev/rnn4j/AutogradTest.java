@@ -1,5 +1,6 @@
 package dev.rnn4j;
 
+import dev.rnn4j.autograd.Op;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -260,5 +261,24 @@ class AutogradTest {
         // dW = x1ᵀ·1 + 3·x2ᵀ·1: column sums of x1 and x2 in each row of its column
         assertArrayEquals(new float[]{4f + 3f, 4f + 3f, 6f + 3f, 6f + 3f}, w.grad().toFloatArray());
         assertArrayEquals(new float[]{0f, 2.5f, 0f, 2.5f}, x1.grad().toFloatArray());
+    }
+
+    @Test
+    void aLeafTakesTheGradientMadeForItAloneAndCopiesAnyOther() {
+        Tensor[] made = new Tensor[2];
+        for (boolean fresh : new boolean[]{true, false}) {
+            Tensor x = leaf(1f, 2f);
+            Tensor y = Op.record(x.detach().mul(3f), "MulBackward0", g -> {
+                made[0] = g.mul(3f);
+                return fresh ? Op.fresh(made[0]) : made[0];
+            }, x);
+            y.sum().backward();
+            assertArrayEquals(new float[]{3f, 3f}, x.grad().toFloatArray());
+            if (fresh) {
+                assertSame(made[0], x.grad());
+            } else {
+                assertNotSame(made[0], x.grad());
+            }
+        }
     }
 }
