@@ -43,8 +43,7 @@ public final class Storage {
 
     /** t's values in row-major order, to read only: its own array when it is whole, else a copy. */
     public static float[] readOrCopy(Tensor t) {
-        float[] own = read(t);
-        return own != null ? own : t.toFloatArray();
+        return readOrCopy(t, float[]::new);
     }
 
     /**
