@@ -10,9 +10,9 @@ import java.util.function.Supplier;
 
 /**
  * A fresh JVM's first calls of one workload against its steady state, the issue's "first forward at most 3× steady
- * state" target: the module is built, then the first {@value #FIRST_CALLS} calls are timed one by one (a W marks a
- * call made while the plain twins still serve and the vector kernels warm up), then the median of
- * {@link MixedRun}'s loop. Run it once per JVM: a second workload in the same JVM is not a first call.
+ * state" target: the module and its input are built (timed: a module large enough for the vector kernels waits
+ * there for their warm-up), then the first {@value #FIRST_CALLS} calls are timed one by one (a W marks a call made
+ * while the plain twins still serve and the vector kernels warm up), then the median of {@link MixedRun}'s loop. Run it once per JVM: a second workload in the same JVM is not a first call.
  *
  * <pre>java --add-modules jdk.incubator.vector -cp rnn4j-bench/target/rnn4j-bench.jar dev.rnn4j.bench.FirstCall lstm_small fwd</pre>
  */
@@ -29,7 +29,9 @@ public final class FirstCall {
         }
         Workload w = Workload.named(args[0]);
         Workload.Mode mode = Workload.Mode.of(args[1]);
+        long built = System.nanoTime();
         Supplier<Object> call = new Rnn4jPeer().prepare(w, mode);
+        double buildMs = (System.nanoTime() - built) / 1e6;
         StringBuilder calls = new StringBuilder();
         double first = 0;
         for (int i = 0; i < FIRST_CALLS; i++) {
@@ -41,7 +43,8 @@ public final class FirstCall {
             calls.append(String.format(Locale.ROOT, " %.1f%s", ms, warming ? "W" : ""));
         }
         double steady = Timing.medianMs(call, MixedRun.WARM_UP_SECONDS, MixedRun.TIMED_CALLS);
-        System.out.printf(Locale.ROOT, "%s %s, JDK %s: first calls%s ms; steady %.3f ms; first/steady %.1f%n",
-                w.name(), mode.id, Runtime.version().feature(), calls, steady, first / steady);
+        System.out.printf(Locale.ROOT, "%s %s, JDK %s: built in %.0f ms; first calls%s ms; steady %.3f ms; "
+                + "first/steady %.1f%n", w.name(), mode.id, Runtime.version().feature(), buildMs, calls, steady,
+                first / steady);
     }
 }

@@ -5,6 +5,7 @@ import dev.rnn4j.Shape;
 import dev.rnn4j.Tensor;
 import dev.rnn4j.Torch;
 import dev.rnn4j.nn.rnn.PackedSequence;
+import dev.rnn4j.internal.kernel.Kernels;
 import dev.rnn4j.internal.layer.RecurrentLayer;
 
 import java.util.ArrayList;
@@ -101,9 +102,11 @@ public abstract class RNNBase extends Module {
         this.options = options;
         int gh = options.mode().gates() * options.hiddenSize();
         int real = options.realHiddenSize();
+        long rowFmas = 0;
         for (int layer = 0; layer < options.numLayers(); layer++) {
             for (int direction = 0; direction < options.directions(); direction++) {
                 int layerInput = layer == 0 ? options.inputSize() : real * options.directions();
+                rowFmas = Math.max(rowFmas, (long) gh * Math.max(layerInput, real));
                 String suffix = "_l" + layer + (direction == 1 ? "_reverse" : "");
                 Parameter wIh = registerParameter("weight_ih" + suffix, new Parameter(Torch.zeros(gh, layerInput)));
                 Parameter wHh = registerParameter("weight_hh" + suffix, new Parameter(Torch.zeros(gh, real)));
@@ -119,6 +122,7 @@ public abstract class RNNBase extends Module {
             }
         }
         Init.uniformByHiddenSize(parameters(), options.hiddenSize());
+        Kernels.awaitForModel(rowFmas);
     }
 
     public Options options() {

@@ -2,6 +2,7 @@ package dev.rnn4j.nn;
 
 import dev.rnn4j.Tensor;
 import dev.rnn4j.Torch;
+import dev.rnn4j.internal.kernel.Kernels;
 
 /**
  * What {@code RNNCell}, {@code LSTMCell} and {@code GRUCell} share: the four parameters with
@@ -26,6 +27,7 @@ public abstract class RNNCellBase extends Module {
         biasIh = registerParameter("bias_ih", bias ? new Parameter(Torch.zeros(gates * hiddenSize)) : null);
         biasHh = registerParameter("bias_hh", bias ? new Parameter(Torch.zeros(gates * hiddenSize)) : null);
         Init.uniformByHiddenSize(parameters(), hiddenSize);
+        Kernels.awaitForModel((long) gates * hiddenSize * Math.max(inputSize, hiddenSize));
     }
 
     public int inputSize() {

@@ -19,8 +19,10 @@ import java.lang.System.Logger.Level;
  *
  * <p>The vector kernels are warmed up on a daemon thread from the start, and until they are compiled the plain twins
  * serve every call: the same bits, many times faster than the Vector API before C2 has compiled it. That thread
- * runs until every kernel runs compiled (1.3-2 s on a 2-core host, five at most); {@code -Drnn4j.warmup=false}
- * skips it.
+ * runs until every kernel runs compiled (1.3-2.6 s on a 2-core host, five at most). A recurrent module large enough
+ * for the vector kernels waits for it when it is built ({@link #awaitForModel}), so that its first call runs at
+ * speed rather than on the plain twins beside the compiler threads; {@code -Drnn4j.warmup=background} lets modules
+ * start on the plain twins instead, {@code -Drnn4j.warmup=false} skips the warm-up.
  */
 public final class Kernels {
     private static final String VECTOR_KERNELS = "dev.rnn4j.internal.vector.VectorKernels";
@@ -48,12 +50,18 @@ public final class Kernels {
     /** True while the vector kernels warm up; until then their plain twins (same bits) serve every call. */
     private static volatile boolean warming;
     private static Thread warmUpThread;
+    private static final String WARM_UP_PROPERTY = System.getProperty("rnn4j.warmup");
+    /**
+     * A module whose product for one row has at least this many multiply-adds waits for the warm-up: its products
+     * reach the vector kernels at any batch, where a smaller one's stay on the plain twins at small batches.
+     */
+    static final long MODEL_WAIT_MIN_FMAS = 1L << 12;
 
     static {
         if (CHOICE.fallback() != null) {
             System.getLogger("dev.rnn4j").log(CHOICE.level(), CHOICE.fallback());
         }
-        if (CHOICE.vector() != null && !"false".equalsIgnoreCase(System.getProperty("rnn4j.warmup"))) {
+        if (CHOICE.vector() != null && !"false".equalsIgnoreCase(WARM_UP_PROPERTY)) {
             warming = true;
             warmUpThread = new Thread(Kernels::warmUp, "rnn4j-warm-up");
             warmUpThread.setDaemon(true);
@@ -90,6 +98,28 @@ public final class Kernels {
         if (warmUpThread != null) {
             warmUpThread.join();
         }
+    }
+
+    /**
+     * Called as a recurrent module is built, with the multiply-adds of its largest product for one row (gates x
+     * hidden x the larger of input and hidden): waits for the warm-up when that reaches the vector kernels. The first
+     * call then runs compiled code; building the first such module of a JVM takes the warm-up's time instead, as
+     * loading a model takes its time. An interrupt ends the wait early, and stays set.
+     */
+    public static void awaitForModel(long rowFmas) {
+        if (!waitsFor(WARM_UP_PROPERTY, rowFmas) || Thread.currentThread() == warmUpThread) {
+            return;
+        }
+        try {
+            awaitWarmUp();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Whether a module of {@code rowFmas} waits, under the given {@code rnn4j.warmup} property. */
+    static boolean waitsFor(String warmUpProperty, long rowFmas) {
+        return !"background".equalsIgnoreCase(warmUpProperty) && rowFmas >= MODEL_WAIT_MIN_FMAS;
     }
 
     private static void warmUp() {

@@ -1,6 +1,7 @@
 package dev.rnn4j.internal.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -96,4 +97,15 @@ class KernelsTest {
             assertTrue(Kernels.gemm().toString().startsWith("VectorGemm"), Kernels.describe());
         }
     }
+
+    /** A module as large as the vector kernels' smallest product waits for them; a seed-sized one, or any, never. */
+    @Test
+    void onlyAModelTheVectorKernelsServeWaitsForTheirWarmUp() {
+        assertFalse(Kernels.waitsFor(null, 4 * 2 * 4), "LSTM(4, 2), the seed's size");
+        assertFalse(Kernels.waitsFor(null, Kernels.MODEL_WAIT_MIN_FMAS - 1));
+        assertTrue(Kernels.waitsFor(null, Kernels.MODEL_WAIT_MIN_FMAS));
+        assertTrue(Kernels.waitsFor("true", 4 * 256 * 256), "LSTM(64, 256)");
+        assertFalse(Kernels.waitsFor("background", 4 * 256 * 256), "-Drnn4j.warmup=background");
+    }
+
 }
