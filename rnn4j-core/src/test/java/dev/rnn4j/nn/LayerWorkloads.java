@@ -28,6 +28,7 @@ public final class LayerWorkloads {
             case "packedGru" -> LayerWorkloads::packedGru;
             case "elman" -> LayerWorkloads::elman;
             case "inference" -> LayerWorkloads::inference;
+            case "wideLstm" -> LayerWorkloads::wideLstm;
             default -> throw new IllegalArgumentException(name);
         };
     }
@@ -87,6 +88,19 @@ public final class LayerWorkloads {
             LSTM.Output r = lstm.forward(x);
             return List.of(r.output().toFloatArray(), r.hidden().toFloatArray(), r.cell().toFloatArray());
         }
+    }
+
+    /**
+     * W_hh alone past 2^21 floats (9 MB), where a run splits each step's products and gate loops over threads
+     * instead of its sequences, forward and backward.
+     */
+    private static List<float[]> wideLstm() {
+        Torch.manualSeed(16);
+        LSTM lstm = new LSTM(64, 768);
+        Tensor x = Torch.randn(3, 21, 64).requiresGrad(true);
+        LSTM.Output r = lstm.forward(x);
+        r.output().mul(Torch.randn(3, 21, 768)).sum().add(r.cell().sum()).backward();
+        return values(lstm, r.output(), r.hidden(), r.cell(), x.grad());
     }
 
     private static List<float[]> values(Module m, Tensor... tensors) {

@@ -74,8 +74,9 @@ final class Plan {
         if (!byStep) {
             gemm.gemm(false, true, rows, gh, inputSize, xs, 0, inputSize, w.wIh(), 0, inputSize, pre, 0, gh, false);
         }
-        BatchSplit.run(batch, gh, hr, (b0, b1) -> forwardSteps(b0, b1, gemm, s, xs, w, wiT, whT, whrT, pre, hh,
-                reverse));
+        long stepWeights = (long) gh * (hr + (byStep ? inputSize : 0)) + (projected ? (long) hidden * hr : 0);
+        BatchSplit.run(batch, gh, hr, stepWeights, (b0, b1) -> forwardSteps(b0, b1, gemm, s, xs, w, wiT, whT, whrT,
+                pre, hh, reverse));
         ScratchPool.give(hh, pre);
         if (keep) {
             PackedWeights.release(wiT, whT, whrT);
