@@ -196,22 +196,27 @@ public abstract class RNNBase extends Module {
         Tensor layerInput = x;
         int hr = options.realHiddenSize();
         int[] outShape = x.dim() == 3 ? new int[]{x.size(0), x.size(1), d * hr} : new int[]{x.size(0), d * hr};
+        Tensor pooledInput = null;   // the layer before's output, pooled: handed back once this layer has read it
         for (int layer = 0; layer < options.numLayers(); layer++) {
+            boolean intermediate = layer < options.numLayers() - 1;
             RecurrentLayer.Result[] results;
             Tensor layerOutput;
+            boolean pooled;
             if (d == 1) {
                 results = new RecurrentLayer.Result[]{RecurrentLayer.run(options.mode(), layerInput, batchSizes,
                         outShape, h.get(layer), c == null ? null : c.get(layer), weights.get(layer), false,
-                        outputName)};
+                        outputName, intermediate)};
                 layerOutput = results[0].output();
+                pooled = results[0].pooled();
             } else {
                 int k = 2 * layer;
                 RecurrentLayer.Directions both = RecurrentLayer.runBidirectional(options.mode(), layerInput,
                         batchSizes, outShape, new Tensor[]{h.get(k), h.get(k + 1)},
                         c == null ? new Tensor[2] : new Tensor[]{c.get(k), c.get(k + 1)},
-                        new RecurrentLayer.Weights[]{weights.get(k), weights.get(k + 1)}, outputName);
+                        new RecurrentLayer.Weights[]{weights.get(k), weights.get(k + 1)}, outputName, intermediate);
                 results = new RecurrentLayer.Result[]{both.forward(), both.reverse()};
                 layerOutput = both.output();
+                pooled = both.pooled();
             }
             for (RecurrentLayer.Result r : results) {
                 finalH.add(r.lastHidden());
@@ -219,6 +224,10 @@ public abstract class RNNBase extends Module {
                     finalC.add(r.lastCell());
                 }
             }
+            if (pooledInput != null) {
+                RecurrentLayer.release(pooledInput);
+            }
+            pooledInput = pooled ? layerOutput : null;
             layerInput = dropoutBetweenLayers(layerOutput, layer);
         }
         return new Layers(layerInput, Torch.stack(finalH, 0), c == null ? null : Torch.stack(finalC, 0));

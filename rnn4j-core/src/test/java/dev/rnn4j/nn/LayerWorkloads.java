@@ -16,7 +16,8 @@ import java.util.function.Supplier;
  * every loop splits over threads.
  */
 public final class LayerWorkloads {
-    public static final List<String> NAMES = List.of("lstm", "projectedLstm", "packedGru", "elman", "inference");
+    public static final List<String> NAMES = List.of("lstm", "projectedLstm", "packedGru", "elman", "inference",
+            "stackedInference", "wideLstm");
 
     private LayerWorkloads() {
     }
@@ -28,6 +29,7 @@ public final class LayerWorkloads {
             case "packedGru" -> LayerWorkloads::packedGru;
             case "elman" -> LayerWorkloads::elman;
             case "inference" -> LayerWorkloads::inference;
+            case "stackedInference" -> LayerWorkloads::stackedInference;
             case "wideLstm" -> LayerWorkloads::wideLstm;
             default -> throw new IllegalArgumentException(name);
         };
@@ -87,6 +89,20 @@ public final class LayerWorkloads {
         try (var g = Torch.noGrad()) {
             LSTM.Output r = lstm.forward(x);
             return List.of(r.output().toFloatArray(), r.hidden().toFloatArray(), r.cell().toFloatArray());
+        }
+    }
+
+    /** Without grad, three layers, bidirectional: the layers between read each other's outputs from pooled buffers. */
+    private static List<float[]> stackedInference() {
+        Torch.manualSeed(17);
+        LSTM lstm = LSTM.builder(24, 80).numLayers(3).bidirectional(true).build();
+        Tensor x = Torch.randn(6, 18, 24);
+        GRU gru = GRU.builder(24, 72).numLayers(2).build();
+        try (var g = Torch.noGrad()) {
+            LSTM.Output r = lstm.forward(x);
+            SingleStateRNN.Output q = gru.forward(x);
+            return List.of(r.output().toFloatArray(), r.hidden().toFloatArray(), r.cell().toFloatArray(),
+                    q.output().toFloatArray(), q.hidden().toFloatArray());
         }
     }
 

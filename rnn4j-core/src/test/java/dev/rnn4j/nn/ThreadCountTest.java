@@ -28,7 +28,7 @@ class ThreadCountTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"lstm", "projectedLstm", "packedGru", "elman", "inference", "wideLstm"})
+    @ValueSource(strings = {"lstm", "projectedLstm", "packedGru", "elman", "inference", "stackedInference", "wideLstm"})
     void oneTwoAndThreeThreadsGiveTheSameBits(String model) {
         Supplier<List<float[]>> body = LayerWorkloads.named(model);
         List<float[]> one = run(1, body);

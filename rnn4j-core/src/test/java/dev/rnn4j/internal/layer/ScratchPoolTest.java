@@ -87,6 +87,30 @@ class ScratchPoolTest {
         assertArrayEquals(first, out.toFloatArray());
     }
 
+    /**
+     * Without grad, a layer between others writes its output to a pooled buffer and hands it back once the next layer
+     * has read it; the last layer's output stays the caller's, and the results are those of a run with grad.
+     */
+    @Test
+    void aLayerBetweenOthersWritesAPooledBufferWithoutGrad() {
+        Torch.manualSeed(23);
+        LSTM lstm = LSTM.builder(12, 48).numLayers(2).build();
+        Tensor x = Torch.randn(9, 10, 12);
+        float[] withGrad = lstm.forward(x).output().toFloatArray();
+        int between = 9 * 10 * 48;   // the first layer's output: no other buffer of a run without grad has its size
+        float[] mine = ScratchPool.take(between);
+        java.util.Arrays.fill(mine, Float.NaN);
+        ScratchPool.give(mine);
+        Tensor out;
+        try (var g = Torch.noGrad()) {
+            out = lstm.forward(x).output();
+        }
+        assertTrue(!Float.isNaN(mine[0]) && !Float.isNaN(mine[between - 1]), "the first layer did not write it");
+        assertSame(mine, ScratchPool.take(between), "not handed back");
+        java.util.Arrays.fill(mine, Float.NaN);
+        assertArrayEquals(withGrad, out.toFloatArray());
+    }
+
     @Test
     void overItsBudgetThePoolDropsTheSizesLeastRecentlyAskedFor() {
         int older = 4099, recent = 4101, given = 4103;   // sizes no layer in this JVM asks for
