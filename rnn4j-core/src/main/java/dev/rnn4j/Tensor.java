@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A dense float32 n-d tensor: a {@code float[]} storage with offset, shape and strides, as in
@@ -57,6 +58,8 @@ public class Tensor implements Iterable<Tensor> {
     }
 
     final Version version;
+    /** This tensor's hash, drawn when it is made (see {@link #hashCode}). */
+    private final int hash = ThreadLocalRandom.current().nextInt();
     private boolean requiresGrad;
     private Tensor grad;
     private Node gradFn;
@@ -88,6 +91,17 @@ public class Tensor implements Iterable<Tensor> {
     /** Shares storage, shape and strides with {@code other}; used by {@code Parameter}. */
     protected Tensor(Tensor other) {
         this(other.data, other.offset, other.shape, other.strides, other.version);
+    }
+
+    /**
+     * A hash drawn when the tensor was made; equality stays identity. The backward pass keys its bookkeeping by the
+     * gradients it creates, and the JVM computes a new object's first identity hash in a runtime call: the
+     * hand-stepped seed RNNCell's forward and backward took 13.3 us on average with identity hashes, 11.6 with this
+     * (JMH, 4 forks, alternated twice).
+     */
+    @Override
+    public final int hashCode() {
+        return hash;
     }
 
     // ---- shape and storage -------------------------------------------------------------

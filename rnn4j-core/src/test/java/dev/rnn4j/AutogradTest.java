@@ -9,6 +9,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -280,5 +281,23 @@ class AutogradTest {
                 assertNotSame(made[0], x.grad());
             }
         }
+    }
+
+    /**
+     * The backward pass keys hash maps by tensor and by node: equal values must stay distinct keys (equality is
+     * identity) and a hash must not change. Two leaves fed by equal gradients each get their own.
+     */
+    @Test
+    void tensorsAreKeysByIdentity() {
+        Tensor a = Torch.zeros(2, 3), b = Torch.zeros(2, 3);
+        assertNotEquals(a, b);
+        assertEquals(a.hashCode(), a.hashCode());
+        java.util.Set<Tensor> set = new java.util.HashSet<>(List.of(a, b));
+        assertEquals(2, set.size());
+        Tensor x = Torch.ones(3).requiresGrad(true), y = Torch.ones(3).requiresGrad(true);
+        x.mul(2f).add(y.mul(2f)).sum().backward();
+        assertArrayEquals(new float[]{2, 2, 2}, x.grad().toFloatArray());
+        assertArrayEquals(new float[]{2, 2, 2}, y.grad().toFloatArray());
+        assertNotSame(x.grad(), y.grad());
     }
 }

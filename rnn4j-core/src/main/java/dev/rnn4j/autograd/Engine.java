@@ -4,8 +4,8 @@ import dev.rnn4j.Tensor;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,8 +34,9 @@ public final class Engine {
             throw new IllegalStateException("element 0 of tensors does not require grad and does not have a grad_fn");
         }
         Map<Node, Integer> dependencies = countDependencies(rootEdge.node());
-        Map<Node, Tensor[]> pending = new IdentityHashMap<>();
-        Set<Tensor> owned = Collections.newSetFromMap(new IdentityHashMap<>());
+        // keyed by identity: Node and Tensor keep identity's equality with a hash of their own
+        Map<Node, Tensor[]> pending = new HashMap<>();
+        Set<Tensor> owned = new HashSet<>();
         addGradient(pending, owned, rootEdge, gradRoot);
         ArrayDeque<Node> ready = new ArrayDeque<>();
         ready.add(rootEdge.node());
@@ -103,7 +104,7 @@ public final class Engine {
     }
 
     private static Map<Node, Integer> countDependencies(Node root) {
-        Map<Node, Integer> dependencies = new IdentityHashMap<>();
+        Map<Node, Integer> dependencies = new HashMap<>();
         dependencies.put(root, 0);
         List<Node> stack = new ArrayList<>();
         stack.add(root);

@@ -2,6 +2,8 @@ package dev.rnn4j.autograd;
 
 import dev.rnn4j.Tensor;
 
+import java.util.concurrent.ThreadLocalRandom;
+
 /**
  * A recorded operation: PyTorch's {@code grad_fn}. It keeps the edges to the nodes of its
  * inputs and turns the gradients of its outputs into the gradients of its inputs.
@@ -13,6 +15,8 @@ import dev.rnn4j.Tensor;
 public abstract class Node {
 
     private final String name;
+    /** This node's hash, drawn when it is made (see {@link #hashCode}). */
+    private final int hash = ThreadLocalRandom.current().nextInt();
     private final Edge[] nextEdges;
     private Object[] saved;
     private int[] savedVersions;
@@ -29,6 +33,15 @@ public abstract class Node {
 
     public final String name() {
         return name;
+    }
+
+    /**
+     * A hash drawn when the node was made; equality stays identity. The backward pass keys its maps by node, and the
+     * JVM computes a new object's first identity hash in a runtime call (see {@code Tensor.hashCode}).
+     */
+    @Override
+    public final int hashCode() {
+        return hash;
     }
 
     /** How many tensors this operation produced. */
