@@ -11,9 +11,9 @@ import dev.rnn4j.internal.parallel.Parallel;
  * <p>Not when the weights a step reads outgrow a core's cache: each thread would stream all of them every step, for
  * half the rows. The steps then run one by one, each product split over the pool by columns (each thread reads half
  * the weights, and each strip of them meets all rows) and each gate loop by rows ({@code RowSplit}). Measured on 2
- * threads (AVX-512 host): LSTM 256 -> 1024, batch 64, forward 193-202 -> 145-146 ms, with backward 470-494 -> 410-424;
- * GRU of that size 347-353 -> 309-316 with backward; RNN 256 -> 1024 (5 MB of weights) and LSTM 65 -> 512 (4.7 MB)
- * no faster, or slower.
+ * threads (AVX-512 host, JDK 17): LSTM 256 -> 1024, batch 64, forward 193-202 -> 145-146 ms, with backward 470-494 ->
+ * 410-424; GRU of that size 347-353 -> 309-316 with backward; RNN 256 -> 1024 (5 MB of weights) and LSTM 65 -> 512
+ * (4.7 MB) no faster, or slower.
  */
 final class BatchSplit {
     /** Rows a thread needs for its step products to keep the GEMM's register tile full (the tile height). */
