@@ -12,7 +12,8 @@ import java.util.function.Supplier;
  * A fresh JVM's first calls of one workload against its steady state, the issue's "first forward at most 3× steady
  * state" target: the module and its input are built (timed: a module large enough for the vector kernels waits
  * there for their warm-up), then the first {@value #FIRST_CALLS} calls are timed one by one (a W marks a call made
- * while the plain twins still serve and the vector kernels warm up), then the median of {@link MixedRun}'s loop. Run it once per JVM: a second workload in the same JVM is not a first call.
+ * while the plain twins still serve and the vector kernels warm up), then the median of {@link MixedRun}'s loop.
+ * Run it once per JVM: a second workload in the same JVM is not a first call.
  *
  * <pre>java --add-modules jdk.incubator.vector -cp rnn4j-bench/target/rnn4j-bench.jar dev.rnn4j.bench.FirstCall lstm_small fwd</pre>
  */

@@ -68,9 +68,8 @@ final class LayerBackward implements Op.Backward {
         PackedMatrix whP = gemm.pack(false, p.gh, p.hr, w.wHh(), 0, p.hr, ScratchPool::take);
         PackedMatrix whrP = p.projected ? gemm.pack(false, p.hr, p.hidden, w.wHr(), 0, p.hidden, ScratchPool::take)
                 : null;
-        long stepWeights = (long) p.gh * p.hr + (p.projected ? (long) p.hr * p.hidden : 0);
-        BatchSplit.run(p.batch, p.gh, p.hr, stepWeights, (b0, b1) -> backwardSteps(b0, b1, gemm, s, dOut, dH, dC,
-                dPre, dHh, dProj, dStep, dTilde, dDirect, whP, whrP));
+        BatchSplit.run(p.batch, p.gh, p.hr, p.stepWeights(false), (b0, b1) -> backwardSteps(b0, b1, gemm, s, dOut,
+                dH, dC, dPre, dHh, dProj, dStep, dTilde, dDirect, whP, whrP));
         Tensor[] result = gradients(gemm, s, xs, w.wIh(), dPre, dHh, dProj, dH, dC);
         for (Tensor g : result) {
             Op.fresh(g);   // each made here, for its input alone

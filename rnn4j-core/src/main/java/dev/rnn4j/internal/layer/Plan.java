@@ -43,6 +43,13 @@ final class Plan {
         this.step = CellStep.of(mode, hidden);
     }
 
+    /**
+     * Floats of weights every step reads: W_hh and W_hr, and W_ih when its product runs step by step (inputByStep).
+     */
+    long stepWeights(boolean inputByStep) {
+        return (long) gh * (hr + (inputByStep ? inputSize : 0)) + (projected ? (long) hidden * hr : 0);
+    }
+
     int steps() {
         return batchSizes.length;
     }
@@ -74,9 +81,8 @@ final class Plan {
         if (!byStep) {
             gemm.gemm(false, true, rows, gh, inputSize, xs, 0, inputSize, w.wIh(), 0, inputSize, pre, 0, gh, false);
         }
-        long stepWeights = (long) gh * (hr + (byStep ? inputSize : 0)) + (projected ? (long) hidden * hr : 0);
-        BatchSplit.run(batch, gh, hr, stepWeights, (b0, b1) -> forwardSteps(b0, b1, gemm, s, xs, w, wiT, whT, whrT,
-                pre, hh, reverse));
+        BatchSplit.run(batch, gh, hr, stepWeights(byStep), (b0, b1) -> forwardSteps(b0, b1, gemm, s, xs, w, wiT,
+                whT, whrT, pre, hh, reverse));
         ScratchPool.give(hh, pre);
         if (keep) {
             PackedWeights.release(wiT, whT, whrT);
