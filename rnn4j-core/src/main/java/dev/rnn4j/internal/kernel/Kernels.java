@@ -21,8 +21,9 @@ import java.lang.System.Logger.Level;
  * serve every call: the same bits, many times faster than the Vector API before C2 has compiled it. That thread
  * runs until every kernel runs compiled (1.3-2.6 s on a 2-core host, five at most). A recurrent module large enough
  * for the vector kernels waits for it when it is built ({@link #awaitForModel}), so that its first call runs at
- * speed rather than on the plain twins beside the compiler threads; {@code -Drnn4j.warmup=background} lets modules
- * start on the plain twins instead, {@code -Drnn4j.warmup=false} skips the warm-up.
+ * speed rather than on the plain twins beside the compiler threads, and then warms its own layer code; {@code
+ * -Drnn4j.warmup=background} lets modules start on the plain twins instead, {@code -Drnn4j.warmup=false} skips both
+ * warm-ups.
  */
 public final class Kernels {
     private static final String VECTOR_KERNELS = "dev.rnn4j.internal.vector.VectorKernels";
@@ -105,21 +106,25 @@ public final class Kernels {
      * hidden x the larger of input and hidden): waits for the warm-up when that reaches the vector kernels. The first
      * call then runs compiled code; building the first such module of a JVM takes the warm-up's time instead, as
      * loading a model takes its time. An interrupt ends the wait early, and stays set.
+     *
+     * @return whether the module is one that warms up: the caller then warms its own layer code too
      */
-    public static void awaitForModel(long rowFmas) {
+    public static boolean awaitForModel(long rowFmas) {
         if (!waitsFor(WARM_UP_PROPERTY, rowFmas) || Thread.currentThread() == warmUpThread) {
-            return;
+            return false;
         }
         try {
             awaitWarmUp();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        return true;
     }
 
     /** Whether a module of {@code rowFmas} waits, under the given {@code rnn4j.warmup} property. */
     static boolean waitsFor(String warmUpProperty, long rowFmas) {
-        return !"background".equalsIgnoreCase(warmUpProperty) && rowFmas >= MODEL_WAIT_MIN_FMAS;
+        return !"background".equalsIgnoreCase(warmUpProperty) && !"false".equalsIgnoreCase(warmUpProperty)
+                && rowFmas >= MODEL_WAIT_MIN_FMAS;
     }
 
     private static void warmUp() {

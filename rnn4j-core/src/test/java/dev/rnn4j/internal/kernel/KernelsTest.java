@@ -98,7 +98,10 @@ class KernelsTest {
         }
     }
 
-    /** A module as large as the vector kernels' smallest product waits for them; a seed-sized one, or any, never. */
+    /**
+     * A module as large as the vector kernels' smallest product waits for them; a seed-sized one never, nor any
+     * with the warm-up in the background or off.
+     */
     @Test
     void onlyAModelTheVectorKernelsServeWaitsForTheirWarmUp() {
         assertFalse(Kernels.waitsFor(null, 4 * 2 * 4), "LSTM(4, 2), the seed's size");
@@ -106,6 +109,7 @@ class KernelsTest {
         assertTrue(Kernels.waitsFor(null, Kernels.MODEL_WAIT_MIN_FMAS));
         assertTrue(Kernels.waitsFor("true", 4 * 256 * 256), "LSTM(64, 256)");
         assertFalse(Kernels.waitsFor("background", 4 * 256 * 256), "-Drnn4j.warmup=background");
+        assertFalse(Kernels.waitsFor("false", 4 * 256 * 256), "-Drnn4j.warmup=false");
     }
 
 }
