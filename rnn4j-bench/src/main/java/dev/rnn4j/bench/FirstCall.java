@@ -44,8 +44,8 @@ public final class FirstCall {
             calls.append(String.format(Locale.ROOT, " %.1f%s", ms, warming ? "W" : ""));
         }
         double steady = Timing.medianMs(call, MixedRun.WARM_UP_SECONDS, MixedRun.TIMED_CALLS);
-        System.out.printf(Locale.ROOT, "%s %s, JDK %s: built in %.0f ms; first calls%s ms; steady %.3f ms; "
-                + "first/steady %.1f%n", w.name(), mode.id, Runtime.version().feature(), buildMs, calls, steady,
-                first / steady);
+        System.out.printf(Locale.ROOT, "%s %s, JDK %s, %s: built in %.0f ms; first calls%s ms; steady %.3f ms; "
+                + "first/steady %.1f%n", w.name(), mode.id, Runtime.version().feature(), MixedRun.initialHeap(),
+                buildMs, calls, steady, first / steady);
     }
 }

@@ -6,6 +6,7 @@ import dev.rnn4j.cli.bench.Timing;
 import dev.rnn4j.cli.bench.Workload;
 import dev.rnn4j.internal.kernel.Kernels;
 
+import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Locale;
 
@@ -29,11 +30,21 @@ public final class MixedRun {
         int threads = args.length > 0 ? Integer.parseInt(args[0]) : Torch.getNumThreads();
         Rnn4jPeer rnn4j = new Rnn4jPeer();
         rnn4j.setThreads(threads);
-        System.out.printf("# JDK %s, %s, threads %d%n", Runtime.version(), Kernels.describe(), threads);
+        System.out.printf("# JDK %s, %s, threads %d, %s%n", Runtime.version(), Kernels.describe(), threads,
+                initialHeap());
         for (Workload w : CASES) {
             double infer = Timing.medianMs(rnn4j.prepare(w, Workload.Mode.FWD), WARM_UP_SECONDS, TIMED_CALLS);
             double train = Timing.medianMs(rnn4j.prepare(w, Workload.Mode.FWD_BWD), WARM_UP_SECONDS, TIMED_CALLS);
             System.out.printf(Locale.ROOT, "%s infer %.3f ms  train %.3f ms%n", w.name(), infer, train);
         }
+    }
+
+    /**
+     * The heap the JVM started with, e.g. "initial heap 1024 MB": G1 growing it into memory never touched makes the
+     * rows slower where a page's first touch is slow (some VMs), and {@code ./rnn4j} starts at 1 GB, a bare
+     * {@code java} at 1/64 of the machine's memory.
+     */
+    static String initialHeap() {
+        return "initial heap " + (ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getInit() >> 20) + " MB";
     }
 }
