@@ -17,18 +17,18 @@ import java.util.concurrent.ThreadLocalRandom;
  * the bytes go to a temporary file in the same directory, are forced to the disk, and the
  * temporary file is renamed over the target (an atomic replace on one file system).
  */
-final class AtomicFiles {
+public final class AtomicFiles {
 
     /** Writes the body of a file to a stream. */
     @FunctionalInterface
-    interface Body {
+    public interface Body {
         void writeTo(OutputStream out) throws IOException;
     }
 
     private AtomicFiles() {
     }
 
-    static void write(Path target, Body body) throws IOException {
+    public static void write(Path target, Body body) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Path tmp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current()
                 .nextLong()) + ".tmp");

@@ -1,0 +1,49 @@
+package dev.rnn4j.onnx;
+
+import dev.rnn4j.Torch;
+import dev.rnn4j.golden.GoldenFile;
+import dev.rnn4j.nn.GRU;
+import dev.rnn4j.nn.LSTM;
+import dev.rnn4j.nn.RNN;
+import dev.rnn4j.nn.RNNBase;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The modules of tools/golden/onnx_export.py's cases, built as PyTorch built them (same seed, same weights), and the
+ * script's second step: {@code main(DIR)} exports each case of DIR/cases.txt to DIR/NAME.onnx for onnxruntime.
+ */
+final class GoldenModels {
+
+    private GoldenModels() {
+    }
+
+    /** The case's module, its weights drawn after Torch.manualSeed(seed) as PyTorch drew them. */
+    static RNNBase module(GoldenFile.Case c) {
+        Torch.manualSeed(c.getLong("seed"));
+        int in = c.getInt("input_size"), hidden = c.getInt("hidden_size");
+        RNNBase m = switch (c.get("module")) {
+            case "RNN" -> options(c, RNN.builder(in, hidden).nonlinearity(c.get("nonlinearity"))).build();
+            case "LSTM" -> options(c, LSTM.builder(in, hidden)).build();
+            case "GRU" -> options(c, GRU.builder(in, hidden)).build();
+            default -> throw new IllegalArgumentException("case " + c.name() + ": module " + c.get("module"));
+        };
+        m.eval();
+        return m;
+    }
+
+    private static <B extends RNNBase.Builder<B>> B options(GoldenFile.Case c, B builder) {
+        return builder.numLayers(c.getInt("num_layers")).bias(c.getBoolean("bias"))
+                .batchFirst(c.getBoolean("batch_first")).bidirectional(c.getBoolean("bidirectional"))
+                .dropout(c.getDouble("dropout"));
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path dir = Path.of(args[0]);
+        for (GoldenFile.Case c : GoldenFile.parse(Files.readString(dir.resolve("cases.txt")))) {
+            Onnx.export(module(c), dir.resolve(c.name() + ".onnx"));
+        }
+    }
+}
