@@ -6,12 +6,14 @@ onnx and onnxruntime in one interpreter, and rnn4j-core built with its tests com
 
 1. For each case, torch.manual_seed(seed), then the module is built (rnn4j builds the same weights from the same
    seed), then input, h0 and c0 (LSTM) are drawn with randn; the module in eval mode gives output, h_n, c_n.
+   Character-model cases (module CharModel: tools/bench/charlm_torch.py's Embedding -> RNN/LSTM/GRU -> Linear,
+   the model of rnn4j train) draw ids with randint(0, vocab_size) instead and give logits, h_n, c_n.
    cases.txt gets the settings, the inputs and PyTorch's outputs.
 2. rnn4j (dev.rnn4j.onnx.GoldenModels, a test class) reads cases.txt, builds each module from its seed and writes
    NAME.onnx with Onnx.export.
 3. Each NAME.onnx must pass onnx.checker (full check, shapes inferred) and onnxruntime (CPU) must give PyTorch's
    outputs within torch.testing.assert_close's float32 tolerances; onnxruntime's outputs are then written as
-   ort_output, ort_h_n, ort_c_n. OnnxExportTest checks that rnn4j still exports these very bytes and that its
+   ort_output (ort_logits), ort_h_n, ort_c_n. OnnxExportTest checks that rnn4j still exports these very bytes and that its
    module gives onnxruntime's outputs.
 """
 import os
@@ -24,7 +26,9 @@ import onnxruntime
 import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "bench"))
 from golden_format import GoldenWriter  # noqa: E402
+from charlm_torch import CharModel  # noqa: E402
 
 REPO = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
 OUT = os.path.join(REPO, "rnn4j-core", "src", "test", "resources", "golden", "onnx")
@@ -48,6 +52,13 @@ CASES = [
     ("gru_one_step", "GRU", 2, 3, 2, True, False, True, 0.0, "tanh", 1, 1),
 ]
 SEED_BASE = 900
+# name, kind, vocabulary size, embed, hidden, layers, dropout, seq_len, batch: tools/bench/charlm_torch.py's model
+CHAR_MODELS = [
+    ("char_lstm_2_layers", "lstm", 11, 5, 6, 2, 0.25, 7, 2),
+    ("char_gru", "gru", 9, 4, 5, 1, 0.0, 5, 3),
+    ("char_rnn", "rnn", 7, 3, 4, 1, 0.0, 4, 1),
+]
+CHAR_SEED_BASE = 950
 
 
 def build(module, input_size, hidden, layers, bias, batch_first, bidirectional, dropout, nonlinearity):
@@ -56,6 +67,20 @@ def build(module, input_size, hidden, layers, bias, batch_first, bidirectional, 
     if module == "RNN":
         return torch.nn.RNN(input_size, hidden, nonlinearity=nonlinearity, **options)
     return getattr(torch.nn, module)(input_size, hidden, **options)
+
+
+def call(forward, named_input, h0, c0, output_name):
+    """The feeds (the named input, h0, c0 for an LSTM) and PyTorch's outputs of forward(input, state)."""
+    name, x = named_input
+    with torch.no_grad():
+        out, state = forward(x, (h0, c0) if c0 is not None else h0)
+    hn, cn = state if c0 is not None else (state, None)
+    feeds = {name: x, "h0": h0}
+    expected = {output_name: out, "h_n": hn}
+    if c0 is not None:
+        feeds["c0"] = c0
+        expected["c_n"] = cn
+    return feeds, expected
 
 
 def pytorch_cases():
@@ -69,17 +94,23 @@ def pytorch_cases():
         x = torch.randn(batch, seq, inp) if bf else torch.randn(seq, batch, inp)
         h0 = torch.randn(layers * d, batch, hidden)
         c0 = torch.randn(layers * d, batch, hidden) if module == "LSTM" else None
-        with torch.no_grad():
-            out, state = m(x, (h0, c0) if c0 is not None else h0)
-        hn, cn = state if c0 is not None else (state, None)
         settings = dict(module=module, seed=seed, input_size=inp, hidden_size=hidden, num_layers=layers, bias=bias,
                         batch_first=bf, bidirectional=bi, dropout=dropout, nonlinearity=nl)
-        feeds = {"input": x, "h0": h0}
-        expected = {"output": out, "h_n": hn}
-        if c0 is not None:
-            feeds["c0"] = c0
-            expected["c_n"] = cn
-        runs.append((name, settings, feeds, expected))
+        runs.append((name, settings) + call(m, ("input", x), h0, c0, "output"))
+    for i, (name, kind, vocab, embed, hidden, layers, dropout, seq, batch) in enumerate(CHAR_MODELS):
+        seed = CHAR_SEED_BASE + i
+        torch.manual_seed(seed)
+        m = CharModel(kind, vocab, embed, hidden, layers, dropout).eval()
+        ids = torch.randint(0, vocab, (seq, batch))
+        h0 = torch.randn(layers, batch, hidden)
+        c0 = torch.randn(layers, batch, hidden) if kind == "lstm" else None
+        settings = dict(module="CharModel", seed=seed, kind=kind, vocab_size=vocab, embed=embed, hidden=hidden,
+                        layers=layers, dropout=dropout)
+
+        def forward(ids, state, m=m):
+            out, state = m.rnn(m.embed(ids), state)
+            return m.head(out), state
+        runs.append((name, settings) + call(forward, ("ids", ids), h0, c0, "logits"))
     return runs
 
 

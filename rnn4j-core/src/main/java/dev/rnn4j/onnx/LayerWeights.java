@@ -26,7 +26,7 @@ final class LayerWeights {
         this.b = b;
     }
 
-    static LayerWeights of(Map<String, Tensor> state, Options o, int layer) {
+    static LayerWeights of(Map<String, Tensor> state, String prefix, Options o, int layer) {
         int d = o.directions(), h = o.hiddenSize();
         int[] order = switch (o.mode()) {
             case LSTM -> LSTM_ORDER;
@@ -39,11 +39,11 @@ final class LayerWeights {
         float[] b = o.bias() ? new float[d * 2 * gh] : null;
         for (int dir = 0; dir < d; dir++) {
             String suffix = "_l" + layer + (dir == 1 ? "_reverse" : "");
-            reorder(state.get("weight_ih" + suffix), order, h * inputSize, w, dir * gh * inputSize);
-            reorder(state.get("weight_hh" + suffix), order, h * h, r, dir * gh * h);
+            reorder(state.get(prefix + "weight_ih" + suffix), order, h * inputSize, w, dir * gh * inputSize);
+            reorder(state.get(prefix + "weight_hh" + suffix), order, h * h, r, dir * gh * h);
             if (b != null) {
-                reorder(state.get("bias_ih" + suffix), order, h, b, dir * 2 * gh);
-                reorder(state.get("bias_hh" + suffix), order, h, b, dir * 2 * gh + gh);
+                reorder(state.get(prefix + "bias_ih" + suffix), order, h, b, dir * 2 * gh);
+                reorder(state.get(prefix + "bias_hh" + suffix), order, h, b, dir * 2 * gh + gh);
             }
         }
         return new LayerWeights(gh, inputSize, w, r, b);

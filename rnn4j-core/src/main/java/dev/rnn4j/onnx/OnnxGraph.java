@@ -13,12 +13,14 @@ final class OnnxGraph {
     /** ModelProto's IR version for opset 14 (ONNX 1.9). */
     static final int IR_VERSION = 7;
     static final int OPSET = 14;
-    private static final int FLOAT = 1, INT64 = 7;   // TensorProto.DataType
+    /** TensorProto.DataType: float32, int64. */
+    static final int FLOAT = 1, INT64 = 7;
 
     private final List<ProtoWriter> nodes = new ArrayList<>();
     private final List<ProtoWriter> initializers = new ArrayList<>();
     private final List<ProtoWriter> inputs = new ArrayList<>();
     private final List<ProtoWriter> outputs = new ArrayList<>();
+    private final List<ProtoWriter> metadata = new ArrayList<>();
 
     /** An attribute of a node: its AttributeProto. */
     record Attribute(ProtoWriter proto) {
@@ -74,23 +76,28 @@ final class OnnxGraph {
                 .bytes(9, raw.array()));
     }
 
-    /** A float32 graph input; each dimension a size (Integer) or a symbolic name (String). */
-    void input(String name, Object... dims) {
-        inputs.add(valueInfo(name, dims));
+    /** A graph input of elemType (FLOAT, INT64); each dimension a size (Integer) or a symbolic name (String). */
+    void input(String name, int elemType, Object... dims) {
+        inputs.add(valueInfo(name, elemType, dims));
     }
 
-    void output(String name, Object... dims) {
-        outputs.add(valueInfo(name, dims));
+    void output(String name, int elemType, Object... dims) {
+        outputs.add(valueInfo(name, elemType, dims));
     }
 
-    private static ProtoWriter valueInfo(String name, Object... dims) {
+    /** A key and value of the model's metadata_props, which runtimes hand to their users as they are. */
+    void metadata(String key, String value) {
+        metadata.add(new ProtoWriter().string(1, key).string(2, value));
+    }
+
+    private static ProtoWriter valueInfo(String name, int elemType, Object... dims) {
         ProtoWriter shape = new ProtoWriter();
         for (Object d : dims) {
             ProtoWriter dim = d instanceof String symbol ? new ProtoWriter().string(2, symbol)
                     : new ProtoWriter().varint(1, ((Number) d).longValue());
             shape.message(1, dim);
         }
-        ProtoWriter tensorType = new ProtoWriter().varint(1, FLOAT).message(2, shape);
+        ProtoWriter tensorType = new ProtoWriter().varint(1, elemType).message(2, shape);
         return new ProtoWriter().string(1, name).message(2, new ProtoWriter().message(1, tensorType));
     }
 
@@ -102,11 +109,12 @@ final class OnnxGraph {
         initializers.forEach(t -> graph.message(5, t));
         inputs.forEach(i -> graph.message(11, i));
         outputs.forEach(o -> graph.message(12, o));
-        return new ProtoWriter()
+        ProtoWriter model = new ProtoWriter()
                 .varint(1, IR_VERSION)
                 .string(2, "rnn4j")
                 .message(7, graph)
-                .message(8, new ProtoWriter().string(1, "").varint(2, OPSET))
-                .toByteArray();
+                .message(8, new ProtoWriter().string(1, "").varint(2, OPSET));
+        metadata.forEach(m -> model.message(14, m));
+        return model.toByteArray();
     }
 }

@@ -1,6 +1,8 @@
 package dev.rnn4j.onnx;
 
 import dev.rnn4j.Torch;
+import dev.rnn4j.charlm.CharModel;
+import dev.rnn4j.data.CharVocabulary;
 import dev.rnn4j.golden.GoldenFile;
 import dev.rnn4j.nn.GRU;
 import dev.rnn4j.nn.LSTM;
@@ -10,9 +12,10 @@ import dev.rnn4j.nn.RNNBase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.IntStream;
 
 /**
- * The modules of tools/golden/onnx_export.py's cases, built as PyTorch built them (same seed, same weights), and the
+ * The models of tools/golden/onnx_export.py's cases, built as PyTorch built them (same seed, same weights), and the
  * script's second step: {@code main(DIR)} exports each case of DIR/cases.txt to DIR/NAME.onnx for onnxruntime.
  */
 final class GoldenModels {
@@ -40,10 +43,33 @@ final class GoldenModels {
                 .dropout(c.getDouble("dropout"));
     }
 
+    /** A character-model case's model, built as tools/bench/charlm_torch.py built it from the seed. */
+    static CharModel charModel(GoldenFile.Case c) {
+        Torch.manualSeed(c.getLong("seed"));
+        CharModel m = new CharModel(new CharModel.Config(c.get("kind"), c.getInt("vocab_size"), c.getInt("embed"),
+                c.getInt("hidden"), c.getInt("layers"), c.getDouble("dropout")));
+        m.eval();
+        return m;
+    }
+
+    /** A vocabulary of the case's size: the letters from 'a' on. */
+    static CharVocabulary vocabulary(GoldenFile.Case c) {
+        return CharVocabulary.ofCodePoints(IntStream.range('a', 'a' + c.getInt("vocab_size")).toArray());
+    }
+
+    static boolean isCharModel(GoldenFile.Case c) {
+        return c.get("module").equals("CharModel");
+    }
+
+    /** The case's ONNX model as rnn4j exports it. */
+    static byte[] export(GoldenFile.Case c) {
+        return isCharModel(c) ? Onnx.toBytes(charModel(c), vocabulary(c)) : Onnx.toBytes(module(c));
+    }
+
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args[0]);
         for (GoldenFile.Case c : GoldenFile.parse(Files.readString(dir.resolve("cases.txt")))) {
-            Onnx.export(module(c), dir.resolve(c.name() + ".onnx"));
+            Files.write(dir.resolve(c.name() + ".onnx"), export(c));
         }
     }
 }

@@ -1,7 +1,9 @@
 package dev.rnn4j.onnx;
 
+import dev.rnn4j.LongTensor;
 import dev.rnn4j.Tensor;
 import dev.rnn4j.Torch;
+import dev.rnn4j.charlm.CharModel;
 import dev.rnn4j.golden.GoldenAssert;
 import dev.rnn4j.golden.GoldenFile;
 import dev.rnn4j.nn.LSTM;
@@ -16,6 +18,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static dev.rnn4j.golden.GoldenAssert.assertClose;
@@ -34,32 +38,55 @@ class OnnxExportTest {
     @TestFactory
     Stream<DynamicTest> exportsTheModelsOnnxRuntimeRan() {
         return GoldenFile.load("onnx/cases.txt").stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
-            RNNBase module = GoldenModels.module(c);
-            assertArrayEquals(resource("onnx/" + c.name() + ".onnx"), Onnx.toBytes(module),
+            assertArrayEquals(resource("onnx/" + c.name() + ".onnx"), GoldenModels.export(c),
                     "the export changed: rerun tools/golden/onnx_export.py, so that onnxruntime checks the new graph");
-            Tensor x = GoldenAssert.tensor(c.tensor("input")), h0 = GoldenAssert.tensor(c.tensor("h0"));
-            boolean lstm = module instanceof LSTM;
-            Tensor output, hidden, cell = null;
-            try (var noGrad = Torch.noGrad()) {
-                if (lstm) {
-                    LSTM.Output o = ((LSTM) module).forward(x, h0, GoldenAssert.tensor(c.tensor("c0")));
-                    output = o.output();
-                    hidden = o.hidden();
-                    cell = o.cell();
-                } else {
-                    SingleStateRNN.Output o = ((SingleStateRNN) module).forward(x, h0);
-                    output = o.output();
-                    hidden = o.hidden();
-                }
-            }
-            for (String source : new String[]{"ort_", ""}) {
-                assertClose(source + "output", c.tensor(source + "output"), output);
-                assertClose(source + "h_n", c.tensor(source + "h_n"), hidden);
-                if (lstm) {
-                    assertClose(source + "c_n", c.tensor(source + "c_n"), cell);
+            Map<String, Tensor> outputs = GoldenModels.isCharModel(c) ? charModelOutputs(c) : moduleOutputs(c);
+            for (String source : new String[]{"ort_", ""}) {   // onnxruntime's, then PyTorch's
+                for (Map.Entry<String, Tensor> o : outputs.entrySet()) {
+                    assertClose(source + o.getKey(), c.tensor(source + o.getKey()), o.getValue());
                 }
             }
         }));
+    }
+
+    private static Map<String, Tensor> moduleOutputs(GoldenFile.Case c) {
+        RNNBase module = GoldenModels.module(c);
+        Tensor x = GoldenAssert.tensor(c.tensor("input")), h0 = GoldenAssert.tensor(c.tensor("h0"));
+        Map<String, Tensor> outputs = new LinkedHashMap<>();
+        try (var noGrad = Torch.noGrad()) {
+            if (module instanceof LSTM lstm) {
+                LSTM.Output o = lstm.forward(x, h0, GoldenAssert.tensor(c.tensor("c0")));
+                outputs.put("output", o.output());
+                outputs.put("h_n", o.hidden());
+                outputs.put("c_n", o.cell());
+            } else {
+                SingleStateRNN.Output o = ((SingleStateRNN) module).forward(x, h0);
+                outputs.put("output", o.output());
+                outputs.put("h_n", o.hidden());
+            }
+        }
+        return outputs;
+    }
+
+    private static Map<String, Tensor> charModelOutputs(GoldenFile.Case c) {
+        CharModel model = GoldenModels.charModel(c);
+        GoldenFile.Array ids = c.tensor("ids");
+        long[] values = new long[ids.values().length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (long) ids.values()[i];
+        }
+        Tensor h0 = GoldenAssert.tensor(c.tensor("h0"));
+        Tensor c0 = c.tensors().containsKey("c0") ? GoldenAssert.tensor(c.tensor("c0")) : null;
+        Map<String, Tensor> outputs = new LinkedHashMap<>();
+        try (var noGrad = Torch.noGrad()) {
+            CharModel.Output o = model.forward(LongTensor.of(values, ids.shape()), new CharModel.State(h0, c0));
+            outputs.put("logits", o.logits());
+            outputs.put("h_n", o.state().h());
+            if (c0 != null) {
+                outputs.put("c_n", o.state().c());
+            }
+        }
+        return outputs;
     }
 
     @Test
