@@ -25,6 +25,7 @@ import java.util.concurrent.Callable;
                 ClassifyCommand.class,
                 TrainCommand.class,
                 SampleCommand.class,
+                ExportCommand.class,
                 InspectCommand.class,
                 ConvertCommand.class,
                 BenchCommand.class,
