@@ -7,13 +7,14 @@ onnx and onnxruntime in one interpreter, and rnn4j-core built with its tests com
 1. For each case, torch.manual_seed(seed), then the module is built (rnn4j builds the same weights from the same
    seed), then input, h0 and c0 (LSTM) are drawn with randn; the module in eval mode gives output, h_n, c_n.
    Character-model cases (module CharModel: tools/bench/charlm_torch.py's Embedding -> RNN/LSTM/GRU -> Linear,
-   the model of rnn4j train) draw ids with randint(0, vocab_size) instead and give logits, h_n, c_n.
+   the model of rnn4j train) draw ids with randint(0, vocab_size) instead and give logits, h_n, c_n; cell cases
+   (RNNCell, LSTMCell, GRUCell) draw input, hx and cx and give one step's h and c.
    cases.txt gets the settings, the inputs and PyTorch's outputs.
 2. rnn4j (dev.rnn4j.onnx.GoldenModels, a test class) reads cases.txt, builds each module from its seed and writes
    NAME.onnx with Onnx.export.
 3. Each NAME.onnx must pass onnx.checker (full check, shapes inferred) and onnxruntime (CPU) must give PyTorch's
    outputs within torch.testing.assert_close's float32 tolerances; onnxruntime's outputs are then written as
-   ort_output (ort_logits), ort_h_n, ort_c_n. OnnxExportTest checks that rnn4j still exports these very bytes and that its
+   ort_output (ort_logits, ort_h), ort_h_n (ort_c), ort_c_n. OnnxExportTest checks that rnn4j still exports these very bytes and that its
    module gives onnxruntime's outputs.
 """
 import os
@@ -59,6 +60,14 @@ CHAR_MODELS = [
     ("char_rnn", "rnn", 7, 3, 4, 1, 0.0, 4, 1),
 ]
 CHAR_SEED_BASE = 950
+# name, module, input_size, hidden_size, bias, nonlinearity, batch: one step of a cell
+CELLS = [
+    ("rnn_cell", "RNNCell", 3, 4, True, "tanh", 2),
+    ("rnn_cell_relu_no_bias", "RNNCell", 4, 3, False, "relu", 3),
+    ("lstm_cell", "LSTMCell", 3, 5, True, "tanh", 2),
+    ("gru_cell_no_bias", "GRUCell", 5, 4, False, "tanh", 1),
+]
+CELL_SEED_BASE = 970
 
 
 def build(module, input_size, hidden, layers, bias, batch_first, bidirectional, dropout, nonlinearity):
@@ -111,6 +120,22 @@ def pytorch_cases():
             out, state = m.rnn(m.embed(ids), state)
             return m.head(out), state
         runs.append((name, settings) + call(forward, ("ids", ids), h0, c0, "logits"))
+    for i, (name, module, inp, hidden, bias, nl, batch) in enumerate(CELLS):
+        seed = CELL_SEED_BASE + i
+        torch.manual_seed(seed)
+        options = dict(nonlinearity=nl) if module == "RNNCell" else {}
+        m = getattr(torch.nn, module)(inp, hidden, bias=bias, **options)
+        x, hx = torch.randn(batch, inp), torch.randn(batch, hidden)
+        feeds = {"input": x, "hx": hx}
+        with torch.no_grad():
+            if module == "LSTMCell":
+                feeds["cx"] = torch.randn(batch, hidden)
+                h, c = m(x, (hx, feeds["cx"]))
+                expected = {"h": h, "c": c}
+            else:
+                expected = {"h": m(x, hx)}
+        settings = dict(module=module, seed=seed, input_size=inp, hidden_size=hidden, bias=bias, nonlinearity=nl)
+        runs.append((name, settings, feeds, expected))
     return runs
 
 

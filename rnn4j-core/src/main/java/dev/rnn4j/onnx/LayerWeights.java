@@ -26,19 +26,30 @@ final class LayerWeights {
         this.b = b;
     }
 
+    /** Layer {@code layer} of a module with options o, its weights named as the module names them under prefix. */
     static LayerWeights of(Map<String, Tensor> state, String prefix, Options o, int layer) {
-        int d = o.directions(), h = o.hiddenSize();
-        int[] order = switch (o.mode()) {
+        String[] suffixes = o.bidirectional() ? new String[]{"_l" + layer, "_l" + layer + "_reverse"}
+                : new String[]{"_l" + layer};
+        int inputSize = layer == 0 ? o.inputSize() : o.directions() * o.hiddenSize();
+        return of(state, prefix, suffixes, o.mode(), inputSize, o.hiddenSize(), o.bias());
+    }
+
+    /**
+     * The weights of one direction per suffix (a cell's: weight_ih; a module's: weight_ih_l0, weight_ih_l0_reverse)
+     * of a cell or layer of mode.
+     */
+    static LayerWeights of(Map<String, Tensor> state, String prefix, String[] suffixes, Mode mode, int inputSize,
+                           int h, boolean bias) {
+        int[] order = switch (mode) {
             case LSTM -> LSTM_ORDER;
             case GRU -> GRU_ORDER;
             case RNN_TANH, RNN_RELU -> RNN_ORDER;
         };
-        int gh = order.length * h;
-        int inputSize = layer == 0 ? o.inputSize() : d * h;
+        int d = suffixes.length, gh = order.length * h;
         float[] w = new float[d * gh * inputSize], r = new float[d * gh * h];
-        float[] b = o.bias() ? new float[d * 2 * gh] : null;
+        float[] b = bias ? new float[d * 2 * gh] : null;
         for (int dir = 0; dir < d; dir++) {
-            String suffix = "_l" + layer + (dir == 1 ? "_reverse" : "");
+            String suffix = suffixes[dir];
             reorder(state.get(prefix + "weight_ih" + suffix), order, h * inputSize, w, dir * gh * inputSize);
             reorder(state.get(prefix + "weight_hh" + suffix), order, h * h, r, dir * gh * h);
             if (b != null) {

@@ -4,18 +4,22 @@ import dev.rnn4j.Tensor;
 import dev.rnn4j.charlm.CharModel;
 import dev.rnn4j.data.CharVocabulary;
 import dev.rnn4j.io.AtomicFiles;
+import dev.rnn4j.nn.GRUCell;
+import dev.rnn4j.nn.LSTMCell;
 import dev.rnn4j.nn.RNNBase;
 import dev.rnn4j.nn.RNNBase.Mode;
 import dev.rnn4j.nn.RNNBase.Options;
+import dev.rnn4j.nn.RNNCell;
+import dev.rnn4j.nn.RNNCellBase;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * ONNX export, opset {@value OnnxGraph#OPSET}: a recurrent module ({@code RNN}, {@code LSTM}, {@code GRU}) or a
- * character model of {@code rnn4j train}, its recurrent layers as ONNX's own RNN, LSTM and GRU operators, one per
- * layer (any number of layers, one or two directions, with or without biases, tanh or relu, batch_first). The graph
+ * ONNX export, opset {@value OnnxGraph#OPSET}: a recurrent module ({@code RNN}, {@code LSTM}, {@code GRU}), a cell
+ * ({@code RNNCell}, {@code LSTMCell}, {@code GRUCell}: one step) or a character model of {@code rnn4j train}, its
+ * recurrent layers as ONNX's own RNN, LSTM and GRU operators, one per layer (any number of layers, one or two directions, with or without biases, tanh or relu, batch_first). The graph
  * computes the forward pass in eval mode (no dropout between layers), as {@code torch.onnx.export} does by default.
  * Files are written atomically: readers see the old file or the whole new one.
  *
@@ -61,6 +65,57 @@ public final class Onnx {
         g.output("output", OnnxGraph.FLOAT, batchAndSteps(o.batchFirst(), out));
         stateOutputs(g, lstm, states, h);
         return g.model(module.getClass().getSimpleName());
+    }
+
+    public static void export(RNNCellBase cell, Path file) throws IOException {
+        byte[] model = toBytes(cell);
+        AtomicFiles.write(file, out -> out.write(model));
+    }
+
+    /**
+     * A cell's model: one step of ONNX's RNN, LSTM or GRU operator. Inputs {@code input} (N, I) and {@code hx}
+     * (N, H), and for an LSTMCell {@code cx}; outputs {@code h} (N, H), and for an LSTMCell {@code c}, the cell's
+     * next state.
+     */
+    public static byte[] toBytes(RNNCellBase cell) {
+        Mode mode = modeOf(cell);
+        boolean lstm = mode == Mode.LSTM;
+        int h = cell.hiddenSize();
+        Map<String, Tensor> state = cell.stateDict();
+        OnnxGraph g = new OnnxGraph();
+        g.input("input", OnnxGraph.FLOAT, "batch", cell.inputSize());
+        g.input("hx", OnnxGraph.FLOAT, "batch", h);
+        if (lstm) {
+            g.input("cx", OnnxGraph.FLOAT, "batch", h);
+        }
+        g.initializer("axes", 0);
+        for (String v : lstm ? new String[]{"input", "hx", "cx"} : new String[]{"input", "hx"}) {
+            g.node("Unsqueeze", v + "_as_step", new String[]{v, "axes"}, new String[]{v + "_step"});
+        }
+        LayerWeights w = LayerWeights.of(state, "", new String[]{""}, mode, cell.inputSize(), h,
+                state.containsKey("bias_ih"));
+        RecurrentLayers.operator(g, "cell", mode, h, false, w, "cell", "input_step", "hx_step",
+                lstm ? "cx_step" : null, "Y", "Y_h", "Y_c");
+        g.node("Squeeze", "h", new String[]{"Y_h", "axes"}, new String[]{"h"});
+        g.output("h", OnnxGraph.FLOAT, "batch", h);
+        if (lstm) {
+            g.node("Squeeze", "c", new String[]{"Y_c", "axes"}, new String[]{"c"});
+            g.output("c", OnnxGraph.FLOAT, "batch", h);
+        }
+        return g.model(cell.getClass().getSimpleName());
+    }
+
+    private static Mode modeOf(RNNCellBase cell) {
+        if (cell instanceof RNNCell c) {
+            return c.nonlinearity().equals("relu") ? Mode.RNN_RELU : Mode.RNN_TANH;
+        }
+        if (cell instanceof LSTMCell) {
+            return Mode.LSTM;
+        }
+        if (cell instanceof GRUCell) {
+            return Mode.GRU;
+        }
+        throw new IllegalArgumentException("no ONNX export for " + cell.getClass().getName());
     }
 
     public static void export(CharModel model, CharVocabulary vocabulary, Path file) throws IOException {

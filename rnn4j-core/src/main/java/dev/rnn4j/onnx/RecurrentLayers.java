@@ -41,21 +41,11 @@ final class RecurrentLayers {
         List<String> hn = new ArrayList<>(), cn = new ArrayList<>();
         for (int layer = 0; layer < layers; layer++) {
             String p = "l" + layer;
-            LayerWeights w = LayerWeights.of(state, prefix, o, layer);
-            g.initializer("W_" + p, new long[]{d, w.gh, w.inputSize}, w.w);
-            g.initializer("R_" + p, new long[]{d, w.gh, h}, w.r);
-            String b = "";
-            if (w.b != null) {
-                b = "B_" + p;
-                g.initializer(b, new long[]{d, 2L * w.gh}, w.b);
-            }
             String y = "Y_" + p;
             String yh = layers == 1 ? hNName : "Y_h_" + p;
             String yc = layers == 1 ? cNName : "Y_c_" + p;
-            String[] in = lstm ? new String[]{x, "W_" + p, "R_" + p, b, "", h0s[layer], c0s[layer]}
-                    : new String[]{x, "W_" + p, "R_" + p, b, "", h0s[layer]};
-            String[] out = lstm ? new String[]{y, yh, yc} : new String[]{y, yh};
-            g.node(opType(o.mode()), "layer_" + layer, in, out, attributes(o));
+            operator(g, "layer_" + layer, o.mode(), h, o.bidirectional(), LayerWeights.of(state, prefix, o, layer), p,
+                    x, h0s[layer], lstm ? c0s[layer] : null, y, yh, yc);
             hn.add(yh);
             cn.add(yc);
             x = joinDirections(g, y, p, d, h);
@@ -106,6 +96,27 @@ final class RecurrentLayers {
         return out;
     }
 
+    /**
+     * One ONNX RNN/LSTM/GRU operator, named node, and its weights (W_p, R_p, B_p): steps x (L, N, I), states h0 and
+     * c0 (c0 null but for an LSTM) of shape (D, N, H), to Y (L, D, N, H), Y_h and Y_c (D, N, H).
+     */
+    static void operator(OnnxGraph g, String node, Mode mode, int hidden, boolean bidirectional, LayerWeights w,
+                         String p, String x, String h0, String c0, String y, String yh, String yc) {
+        int d = bidirectional ? 2 : 1;
+        g.initializer("W_" + p, new long[]{d, w.gh, w.inputSize}, w.w);
+        g.initializer("R_" + p, new long[]{d, w.gh, hidden}, w.r);
+        String b = "";
+        if (w.b != null) {
+            b = "B_" + p;
+            g.initializer(b, new long[]{d, 2L * w.gh}, w.b);
+        }
+        boolean lstm = mode == Mode.LSTM;
+        String[] in = lstm ? new String[]{x, "W_" + p, "R_" + p, b, "", h0, c0}
+                : new String[]{x, "W_" + p, "R_" + p, b, "", h0};
+        String[] out = lstm ? new String[]{y, yh, yc} : new String[]{y, yh};
+        g.node(opType(mode), node, in, out, attributes(mode, hidden, bidirectional));
+    }
+
     private static String opType(Mode mode) {
         return switch (mode) {
             case RNN_TANH, RNN_RELU -> "RNN";
@@ -114,16 +125,16 @@ final class RecurrentLayers {
         };
     }
 
-    private static OnnxGraph.Attribute[] attributes(Options o) {
+    private static OnnxGraph.Attribute[] attributes(Mode mode, int hidden, boolean bidirectional) {
         List<OnnxGraph.Attribute> a = new ArrayList<>();
-        a.add(OnnxGraph.Attribute.integer("hidden_size", o.hiddenSize()));
-        a.add(OnnxGraph.Attribute.string("direction", o.bidirectional() ? "bidirectional" : "forward"));
-        if (o.mode() == Mode.RNN_TANH || o.mode() == Mode.RNN_RELU) {
-            String f = o.mode() == Mode.RNN_TANH ? "Tanh" : "Relu";
-            a.add(o.bidirectional() ? OnnxGraph.Attribute.strings("activations", f, f)
+        a.add(OnnxGraph.Attribute.integer("hidden_size", hidden));
+        a.add(OnnxGraph.Attribute.string("direction", bidirectional ? "bidirectional" : "forward"));
+        if (mode == Mode.RNN_TANH || mode == Mode.RNN_RELU) {
+            String f = mode == Mode.RNN_TANH ? "Tanh" : "Relu";
+            a.add(bidirectional ? OnnxGraph.Attribute.strings("activations", f, f)
                     : OnnxGraph.Attribute.strings("activations", f));
         }
-        if (o.mode() == Mode.GRU) {
+        if (mode == Mode.GRU) {
             a.add(OnnxGraph.Attribute.integer("linear_before_reset", 1));
         }
         return a.toArray(OnnxGraph.Attribute[]::new);

@@ -5,9 +5,13 @@ import dev.rnn4j.charlm.CharModel;
 import dev.rnn4j.data.CharVocabulary;
 import dev.rnn4j.golden.GoldenFile;
 import dev.rnn4j.nn.GRU;
+import dev.rnn4j.nn.GRUCell;
 import dev.rnn4j.nn.LSTM;
+import dev.rnn4j.nn.LSTMCell;
 import dev.rnn4j.nn.RNN;
 import dev.rnn4j.nn.RNNBase;
+import dev.rnn4j.nn.RNNCell;
+import dev.rnn4j.nn.RNNCellBase;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -57,13 +61,32 @@ final class GoldenModels {
         return CharVocabulary.ofCodePoints(IntStream.range('a', 'a' + c.getInt("vocab_size")).toArray());
     }
 
+    /** A cell case's cell, its weights drawn after Torch.manualSeed(seed). */
+    static RNNCellBase cell(GoldenFile.Case c) {
+        Torch.manualSeed(c.getLong("seed"));
+        int in = c.getInt("input_size"), hidden = c.getInt("hidden_size");
+        boolean bias = c.getBoolean("bias");
+        return switch (c.get("module")) {
+            case "RNNCell" -> new RNNCell(in, hidden, bias, c.get("nonlinearity"));
+            case "LSTMCell" -> new LSTMCell(in, hidden, bias);
+            default -> new GRUCell(in, hidden, bias);
+        };
+    }
+
     static boolean isCharModel(GoldenFile.Case c) {
         return c.get("module").equals("CharModel");
     }
 
+    static boolean isCell(GoldenFile.Case c) {
+        return c.get("module").endsWith("Cell");
+    }
+
     /** The case's ONNX model as rnn4j exports it. */
     static byte[] export(GoldenFile.Case c) {
-        return isCharModel(c) ? Onnx.toBytes(charModel(c), vocabulary(c)) : Onnx.toBytes(module(c));
+        if (isCharModel(c)) {
+            return Onnx.toBytes(charModel(c), vocabulary(c));
+        }
+        return isCell(c) ? Onnx.toBytes(cell(c)) : Onnx.toBytes(module(c));
     }
 
     public static void main(String[] args) throws IOException {

@@ -6,8 +6,12 @@ import dev.rnn4j.Torch;
 import dev.rnn4j.charlm.CharModel;
 import dev.rnn4j.golden.GoldenAssert;
 import dev.rnn4j.golden.GoldenFile;
+import dev.rnn4j.nn.GRUCell;
 import dev.rnn4j.nn.LSTM;
+import dev.rnn4j.nn.LSTMCell;
 import dev.rnn4j.nn.RNNBase;
+import dev.rnn4j.nn.RNNCell;
+import dev.rnn4j.nn.RNNCellBase;
 import dev.rnn4j.nn.SingleStateRNN;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -40,7 +44,8 @@ class OnnxExportTest {
         return GoldenFile.load("onnx/cases.txt").stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
             assertArrayEquals(resource("onnx/" + c.name() + ".onnx"), GoldenModels.export(c),
                     "the export changed: rerun tools/golden/onnx_export.py, so that onnxruntime checks the new graph");
-            Map<String, Tensor> outputs = GoldenModels.isCharModel(c) ? charModelOutputs(c) : moduleOutputs(c);
+            Map<String, Tensor> outputs = GoldenModels.isCharModel(c) ? charModelOutputs(c)
+                    : GoldenModels.isCell(c) ? cellOutputs(c) : moduleOutputs(c);
             for (String source : new String[]{"ort_", ""}) {   // onnxruntime's, then PyTorch's
                 for (Map.Entry<String, Tensor> o : outputs.entrySet()) {
                     assertClose(source + o.getKey(), c.tensor(source + o.getKey()), o.getValue());
@@ -63,6 +68,22 @@ class OnnxExportTest {
                 SingleStateRNN.Output o = ((SingleStateRNN) module).forward(x, h0);
                 outputs.put("output", o.output());
                 outputs.put("h_n", o.hidden());
+            }
+        }
+        return outputs;
+    }
+
+    private static Map<String, Tensor> cellOutputs(GoldenFile.Case c) {
+        RNNCellBase cell = GoldenModels.cell(c);
+        Tensor x = GoldenAssert.tensor(c.tensor("input")), hx = GoldenAssert.tensor(c.tensor("hx"));
+        Map<String, Tensor> outputs = new LinkedHashMap<>();
+        try (var noGrad = Torch.noGrad()) {
+            if (cell instanceof LSTMCell lstm) {
+                LSTMCell.State s = lstm.forward(x, new LSTMCell.State(hx, GoldenAssert.tensor(c.tensor("cx"))));
+                outputs.put("h", s.h());
+                outputs.put("c", s.c());
+            } else {
+                outputs.put("h", cell instanceof RNNCell r ? r.forward(x, hx) : ((GRUCell) cell).forward(x, hx));
             }
         }
         return outputs;
