@@ -45,7 +45,7 @@ public final class FirstCall {
         }
         double steady = Timing.medianMs(call, MixedRun.WARM_UP_SECONDS, MixedRun.TIMED_CALLS);
         System.out.printf(Locale.ROOT, "%s %s, JDK %s, %s: built in %.0f ms; first calls%s ms; steady %.3f ms; "
-                + "first/steady %.1f%n", w.name(), mode.id, Runtime.version().feature(), MixedRun.initialHeap(),
+                + "first/steady %.1f%n", w.name(), mode.id, Runtime.version().feature(), MixedRun.heapSettings(),
                 buildMs, calls, steady, first / steady);
     }
 }

@@ -31,7 +31,7 @@ public final class MixedRun {
         Rnn4jPeer rnn4j = new Rnn4jPeer();
         rnn4j.setThreads(threads);
         System.out.printf("# JDK %s, %s, threads %d, %s%n", Runtime.version(), Kernels.describe(), threads,
-                initialHeap());
+                heapSettings());
         for (Workload w : CASES) {
             double infer = Timing.medianMs(rnn4j.prepare(w, Workload.Mode.FWD), WARM_UP_SECONDS, TIMED_CALLS);
             double train = Timing.medianMs(rnn4j.prepare(w, Workload.Mode.FWD_BWD), WARM_UP_SECONDS, TIMED_CALLS);
@@ -40,11 +40,14 @@ public final class MixedRun {
     }
 
     /**
-     * The heap the JVM started with, e.g. "initial heap 1024 MB": G1 growing it into memory never touched makes the
-     * rows slower where a page's first touch is slow (some VMs), and {@code ./rnn4j} starts at 1 GB, a bare
-     * {@code java} at 1/64 of the machine's memory.
+     * The heap the JVM started with and whether it uses transparent huge pages, e.g. "initial heap 380 MB, huge
+     * pages true": where a page's first touch is slow (some VMs) rows that allocate into heap never touched run
+     * slower, and {@code ./rnn4j} asks for huge pages where the kernel gives them on request, a bare {@code java}
+     * does not.
      */
-    static String initialHeap() {
-        return "initial heap " + (ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getInit() >> 20) + " MB";
+    static String heapSettings() {
+        var hotspot = ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
+        return "initial heap " + (ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getInit() >> 20)
+                + " MB, huge pages " + hotspot.getVMOption("UseTransparentHugePages").getValue();
     }
 }
