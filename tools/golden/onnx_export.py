@@ -9,6 +9,8 @@ onnx and onnxruntime in one interpreter, and rnn4j-core built with its tests com
    Character-model cases (module CharModel: tools/bench/charlm_torch.py's Embedding -> RNN/LSTM/GRU -> Linear,
    the model of rnn4j train) draw ids with randint(0, vocab_size) instead and give logits, h_n, c_n; cell cases
    (RNNCell, LSTMCell, GRUCell) draw input, hx and cx and give one step's h and c.
+   Cases with lengths run the padded batch as pack_padded_sequence packs it (enforce_sorted=False) and pad the
+   output back to the longest length; their ONNX models take the lengths as an input.
    cases.txt gets the settings, the inputs and PyTorch's outputs.
 2. rnn4j (dev.rnn4j.onnx.GoldenModels, a test class) reads cases.txt, builds each module from its seed and writes
    NAME.onnx with Onnx.export.
@@ -53,6 +55,14 @@ CASES = [
     ("gru_one_step", "GRU", 2, 3, 2, True, False, True, 0.0, "tanh", 1, 1),
 ]
 SEED_BASE = 900
+# name, module, input_size, hidden_size, num_layers, bidirectional, batch_first, lengths: a padded batch of sequences
+# of these lengths (not sorted), run as the packed batch pack_padded_sequence makes of it
+LENGTH_CASES = [
+    ("lstm_lengths_bidirectional_2_layers", "LSTM", 3, 4, 2, True, False, [3, 5, 1]),
+    ("gru_lengths_batch_first", "GRU", 2, 3, 1, False, True, [2, 4, 4, 1]),
+    ("rnn_lengths_bidirectional", "RNN", 3, 2, 1, True, False, [1, 6]),
+]
+LENGTH_SEED_BASE = 930
 # name, kind, vocabulary size, embed, hidden, layers, dropout, seq_len, batch: tools/bench/charlm_torch.py's model
 CHAR_MODELS = [
     ("char_lstm_2_layers", "lstm", 11, 5, 6, 2, 0.25, 7, 2),
@@ -106,6 +116,25 @@ def pytorch_cases():
         settings = dict(module=module, seed=seed, input_size=inp, hidden_size=hidden, num_layers=layers, bias=bias,
                         batch_first=bf, bidirectional=bi, dropout=dropout, nonlinearity=nl)
         runs.append((name, settings) + call(m, ("input", x), h0, c0, "output"))
+    for i, (name, module, inp, hidden, layers, bi, bf, lengths) in enumerate(LENGTH_CASES):
+        seed = LENGTH_SEED_BASE + i
+        torch.manual_seed(seed)
+        m = build(module, inp, hidden, layers, True, bf, bi, 0.0, "tanh").eval()
+        seq, batch, d = max(lengths), len(lengths), 2 if bi else 1
+        x = torch.randn(batch, seq, inp) if bf else torch.randn(seq, batch, inp)
+        h0 = torch.randn(layers * d, batch, hidden)
+        c0 = torch.randn(layers * d, batch, hidden) if module == "LSTM" else None
+
+        def packed(x, state, m=m, lengths=lengths, bf=bf, seq=seq):
+            p = torch.nn.utils.rnn.pack_padded_sequence(x, torch.tensor(lengths), batch_first=bf, enforce_sorted=False)
+            out, state = m(p, state)
+            return torch.nn.utils.rnn.pad_packed_sequence(out, batch_first=bf, total_length=seq)[0], state
+        feeds, expected = call(packed, ("input", x), h0, c0, "output")
+        feeds = {"input": x, "lengths": torch.tensor(lengths, dtype=torch.int32), **feeds}
+        settings = dict(module=module, seed=seed, input_size=inp, hidden_size=hidden, num_layers=layers, bias=True,
+                        batch_first=bf, bidirectional=bi, dropout=0.0, nonlinearity="tanh",
+                        lengths=" ".join(map(str, lengths)))
+        runs.append((name, settings, feeds, expected))
     for i, (name, kind, vocab, embed, hidden, layers, dropout, seq, batch) in enumerate(CHAR_MODELS):
         seed = CHAR_SEED_BASE + i
         torch.manual_seed(seed)

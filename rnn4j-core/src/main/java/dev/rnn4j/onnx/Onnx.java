@@ -33,8 +33,18 @@ public final class Onnx {
     }
 
     public static void export(RNNBase module, Path file) throws IOException {
-        byte[] model = toBytes(module);
+        export(module, file, false);
+    }
+
+    /** {@link #toBytes(RNNBase, boolean)}, written to file. */
+    public static void export(RNNBase module, Path file, boolean lengths) throws IOException {
+        byte[] model = toBytes(module, lengths);
         AtomicFiles.write(file, out -> out.write(model));
+    }
+
+    /** {@link #toBytes(RNNBase, boolean)} without the lengths input: every sequence runs all L steps. */
+    public static byte[] toBytes(RNNBase module) {
+        return toBytes(module, false);
     }
 
     /**
@@ -42,21 +52,29 @@ public final class Onnx {
      * L and N named dimensions, and {@code h0} (num_layers·D, N, H), and for an LSTM {@code c0}, as the module
      * takes them; outputs {@code output}, {@code h_n} and for an LSTM {@code c_n}, as it returns them.
      *
+     * <p>With {@code lengths}, a third input {@code lengths} (N) int32 gives each sequence's length (at most L), as
+     * a padded batch is packed with {@code Packing.packPaddedSequence}: the graph then gives what the module gives
+     * for that packed batch, padded back with {@code padPackedSequence} to L steps (zeros past each sequence's
+     * length), and each sequence's final states after its own last step.
+     *
      * @throws IllegalArgumentException for an LSTM with proj_size, which ONNX's LSTM cannot express
      */
-    public static byte[] toBytes(RNNBase module) {
+    public static byte[] toBytes(RNNBase module, boolean lengths) {
         Options o = module.options();
         OnnxGraph g = new OnnxGraph();
         boolean lstm = o.mode() == Mode.LSTM;
         int states = o.numLayers() * o.directions(), h = o.hiddenSize(), out = o.directions() * h;
         g.input("input", OnnxGraph.FLOAT, batchAndSteps(o.batchFirst(), o.inputSize()));
+        if (lengths) {
+            g.input("lengths", OnnxGraph.INT32, "batch");
+        }
         stateInputs(g, lstm, states, h);
         String x = "input";
         if (o.batchFirst()) {
             x = transposeBatchAndSteps(g, x, "input_steps");
         }
-        RecurrentLayers.Outputs r = RecurrentLayers.add(g, o, module.stateDict(), "", x, "h0", lstm ? "c0" : null,
-                "h_n", "c_n");
+        RecurrentLayers.Outputs r = RecurrentLayers.add(g, o, module.stateDict(), "", x, lengths ? "lengths" : "",
+                "h0", lstm ? "c0" : null, "h_n", "c_n");
         if (o.batchFirst()) {
             transposeBatchAndSteps(g, r.output(), "output");
         } else {
@@ -94,7 +112,7 @@ public final class Onnx {
         }
         LayerWeights w = LayerWeights.of(state, "", new String[]{""}, mode, cell.inputSize(), h,
                 state.containsKey("bias_ih"));
-        RecurrentLayers.operator(g, "cell", mode, h, false, w, "cell", "input_step", "hx_step",
+        RecurrentLayers.operator(g, "cell", mode, h, false, w, "cell", "input_step", "", "hx_step",
                 lstm ? "cx_step" : null, "Y", "Y_h", "Y_c");
         g.node("Squeeze", "h", new String[]{"Y_h", "axes"}, new String[]{"h"});
         g.output("h", OnnxGraph.FLOAT, "batch", h);
@@ -145,8 +163,8 @@ public final class Onnx {
         g.initializer("embed.weight", longs(embedding), embedding.toFloatArray());
         g.node("Gather", "embed", new String[]{"embed.weight", "ids"}, new String[]{"embedded"},
                 OnnxGraph.Attribute.integer("axis", 0));
-        RecurrentLayers.Outputs r = RecurrentLayers.add(g, o, state, "rnn.", "embedded", "h0", lstm ? "c0" : null,
-                "h_n", "c_n");
+        RecurrentLayers.Outputs r = RecurrentLayers.add(g, o, state, "rnn.", "embedded", "", "h0",
+                lstm ? "c0" : null, "h_n", "c_n");
         Tensor head = state.get("head.weight").t();   // (hidden, V): MatMul multiplies from the right
         g.initializer("head.weight_t", longs(head), head.toFloatArray());
         g.initializer("head.bias", longs(state.get("head.bias")), state.get("head.bias").toFloatArray());

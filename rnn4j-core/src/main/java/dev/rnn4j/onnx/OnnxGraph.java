@@ -13,8 +13,8 @@ final class OnnxGraph {
     /** ModelProto's IR version for opset 14 (ONNX 1.9). */
     static final int IR_VERSION = 7;
     static final int OPSET = 14;
-    /** TensorProto.DataType: float32, int64. */
-    static final int FLOAT = 1, INT64 = 7;
+    /** TensorProto.DataType: float32, int32, int64. */
+    static final int FLOAT = 1, INT32 = 6, INT64 = 7;
 
     private final List<ProtoWriter> nodes = new ArrayList<>();
     private final List<ProtoWriter> initializers = new ArrayList<>();
@@ -76,7 +76,7 @@ final class OnnxGraph {
                 .bytes(9, raw.array()));
     }
 
-    /** A graph input of elemType (FLOAT, INT64); each dimension a size (Integer) or a symbolic name (String). */
+    /** A graph input of elemType (FLOAT, INT32, INT64); each dimension a size (Integer) or a symbolic name (String). */
     void input(String name, int elemType, Object... dims) {
         inputs.add(valueInfo(name, elemType, dims));
     }

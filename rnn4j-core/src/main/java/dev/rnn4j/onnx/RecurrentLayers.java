@@ -24,12 +24,13 @@ final class RecurrentLayers {
 
     /**
      * Adds the layers of a module with options o and state dict state (keys weight_ih_l0, …, as the module names
-     * them, under prefix) reading steps-major input x and states h0, c0 (c0 null but for an LSTM).
+     * them, under prefix) reading steps-major input x and states h0, c0 (c0 null but for an LSTM), and each
+     * sequence's length from lengths (int32 (N)), or "" when every sequence runs all L steps.
      *
      * @throws IllegalArgumentException for an LSTM with proj_size, which ONNX's LSTM cannot express
      */
-    static Outputs add(OnnxGraph g, Options o, Map<String, Tensor> state, String prefix, String x, String h0,
-                       String c0, String hNName, String cNName) {
+    static Outputs add(OnnxGraph g, Options o, Map<String, Tensor> state, String prefix, String x, String lengths,
+                       String h0, String c0, String hNName, String cNName) {
         if (o.projSize() > 0) {
             throw new IllegalArgumentException("ONNX's LSTM has no projection: an LSTM with proj_size="
                     + o.projSize() + " cannot be exported");
@@ -45,7 +46,7 @@ final class RecurrentLayers {
             String yh = layers == 1 ? hNName : "Y_h_" + p;
             String yc = layers == 1 ? cNName : "Y_c_" + p;
             operator(g, "layer_" + layer, o.mode(), h, o.bidirectional(), LayerWeights.of(state, prefix, o, layer), p,
-                    x, h0s[layer], lstm ? c0s[layer] : null, y, yh, yc);
+                    x, lengths, h0s[layer], lstm ? c0s[layer] : null, y, yh, yc);
             hn.add(yh);
             cn.add(yc);
             x = joinDirections(g, y, p, d, h);
@@ -97,11 +98,12 @@ final class RecurrentLayers {
     }
 
     /**
-     * One ONNX RNN/LSTM/GRU operator, named node, and its weights (W_p, R_p, B_p): steps x (L, N, I), states h0 and
-     * c0 (c0 null but for an LSTM) of shape (D, N, H), to Y (L, D, N, H), Y_h and Y_c (D, N, H).
+     * One ONNX RNN/LSTM/GRU operator, named node, and its weights (W_p, R_p, B_p): steps x (L, N, I), the
+     * sequences' lengths (or ""), states h0 and c0 (c0 null but for an LSTM) of shape (D, N, H), to Y (L, D, N, H),
+     * zero past each sequence's length, and Y_h and Y_c (D, N, H), each sequence's state after its own last step.
      */
     static void operator(OnnxGraph g, String node, Mode mode, int hidden, boolean bidirectional, LayerWeights w,
-                         String p, String x, String h0, String c0, String y, String yh, String yc) {
+                         String p, String x, String lengths, String h0, String c0, String y, String yh, String yc) {
         int d = bidirectional ? 2 : 1;
         g.initializer("W_" + p, new long[]{d, w.gh, w.inputSize}, w.w);
         g.initializer("R_" + p, new long[]{d, w.gh, hidden}, w.r);
@@ -111,8 +113,8 @@ final class RecurrentLayers {
             g.initializer(b, new long[]{d, 2L * w.gh}, w.b);
         }
         boolean lstm = mode == Mode.LSTM;
-        String[] in = lstm ? new String[]{x, "W_" + p, "R_" + p, b, "", h0, c0}
-                : new String[]{x, "W_" + p, "R_" + p, b, "", h0};
+        String[] in = lstm ? new String[]{x, "W_" + p, "R_" + p, b, lengths, h0, c0}
+                : new String[]{x, "W_" + p, "R_" + p, b, lengths, h0};
         String[] out = lstm ? new String[]{y, yh, yc} : new String[]{y, yh};
         g.node(opType(mode), node, in, out, attributes(mode, hidden, bidirectional));
     }

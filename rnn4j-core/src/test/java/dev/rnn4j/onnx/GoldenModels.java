@@ -16,6 +16,7 @@ import dev.rnn4j.nn.RNNCellBase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.stream.IntStream;
 
 /**
@@ -73,6 +74,12 @@ final class GoldenModels {
         };
     }
 
+    /** The case's sequence lengths, or null when every sequence runs all steps. */
+    static int[] lengths(GoldenFile.Case c) {
+        return c.settings().containsKey("lengths")
+                ? Arrays.stream(c.get("lengths").split(" ")).mapToInt(Integer::parseInt).toArray() : null;
+    }
+
     static boolean isCharModel(GoldenFile.Case c) {
         return c.get("module").equals("CharModel");
     }
@@ -86,7 +93,7 @@ final class GoldenModels {
         if (isCharModel(c)) {
             return Onnx.toBytes(charModel(c), vocabulary(c));
         }
-        return isCell(c) ? Onnx.toBytes(cell(c)) : Onnx.toBytes(module(c));
+        return isCell(c) ? Onnx.toBytes(cell(c)) : Onnx.toBytes(module(c), lengths(c) != null);
     }
 
     public static void main(String[] args) throws IOException {

@@ -13,6 +13,8 @@ import dev.rnn4j.nn.RNNBase;
 import dev.rnn4j.nn.RNNCell;
 import dev.rnn4j.nn.RNNCellBase;
 import dev.rnn4j.nn.SingleStateRNN;
+import dev.rnn4j.nn.rnn.PackedSequence;
+import dev.rnn4j.nn.rnn.Packing;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -57,9 +59,12 @@ class OnnxExportTest {
     private static Map<String, Tensor> moduleOutputs(GoldenFile.Case c) {
         RNNBase module = GoldenModels.module(c);
         Tensor x = GoldenAssert.tensor(c.tensor("input")), h0 = GoldenAssert.tensor(c.tensor("h0"));
+        int[] lengths = GoldenModels.lengths(c);
         Map<String, Tensor> outputs = new LinkedHashMap<>();
         try (var noGrad = Torch.noGrad()) {
-            if (module instanceof LSTM lstm) {
+            if (lengths != null) {
+                packedOutputs(module, x, h0, c, lengths, outputs);
+            } else if (module instanceof LSTM lstm) {
                 LSTM.Output o = lstm.forward(x, h0, GoldenAssert.tensor(c.tensor("c0")));
                 outputs.put("output", o.output());
                 outputs.put("h_n", o.hidden());
@@ -71,6 +76,26 @@ class OnnxExportTest {
             }
         }
         return outputs;
+    }
+
+    /** The module on the padded batch packed by lengths, its output padded back to the batch's steps. */
+    private static void packedOutputs(RNNBase module, Tensor x, Tensor h0, GoldenFile.Case c, int[] lengths,
+                                      Map<String, Tensor> outputs) {
+        boolean batchFirst = module.options().batchFirst();
+        PackedSequence packed = Packing.packPaddedSequence(x, lengths, batchFirst, false);
+        PackedSequence out;
+        if (module instanceof LSTM lstm) {
+            LSTM.PackedOutput o = lstm.forward(packed, h0, GoldenAssert.tensor(c.tensor("c0")));
+            out = o.output();
+            outputs.put("h_n", o.hidden());
+            outputs.put("c_n", o.cell());
+        } else {
+            SingleStateRNN.PackedOutput o = ((SingleStateRNN) module).forward(packed, h0);
+            out = o.output();
+            outputs.put("h_n", o.hidden());
+        }
+        int steps = x.size(batchFirst ? 1 : 0);
+        outputs.put("output", Packing.padPackedSequence(out, batchFirst, 0f, steps).output());
     }
 
     private static Map<String, Tensor> cellOutputs(GoldenFile.Case c) {
