@@ -6,7 +6,6 @@ import dev.rnn4j.Tensor;
 import dev.rnn4j.Torch;
 import dev.rnn4j.nn.rnn.PackedSequence;
 import dev.rnn4j.internal.kernel.Kernels;
-import dev.rnn4j.internal.layer.LayerWarmUp;
 import dev.rnn4j.internal.layer.RecurrentLayer;
 
 import java.util.ArrayList;
@@ -124,7 +123,7 @@ public abstract class RNNBase extends Module {
         }
         Init.uniformByHiddenSize(parameters(), options.hiddenSize());
         if (Kernels.awaitForModel(rowFmas)) {
-            LayerWarmUp.once(options.mode());
+            FirstCallWarmUp.once(options.mode());
         }
     }
 

@@ -21,7 +21,7 @@ import java.lang.System.Logger.Level;
  * serve every call: the same bits, many times faster than the Vector API before C2 has compiled it. That thread
  * runs until every kernel runs compiled (1.3-2.6 s on a 2-core host, five at most). A recurrent module large enough
  * for the vector kernels waits for it when it is built ({@link #awaitForModel}), so that its first call runs at
- * speed rather than on the plain twins beside the compiler threads, and then warms its own layer code; {@code
+ * speed rather than on the plain twins beside the compiler threads, and then warms its own module code; {@code
  * -Drnn4j.warmup=background} lets modules start on the plain twins instead, {@code -Drnn4j.warmup=false} skips both
  * warm-ups.
  */
@@ -107,7 +107,7 @@ public final class Kernels {
      * call then runs compiled code; building the first such module of a JVM takes the warm-up's time instead, as
      * loading a model takes its time. An interrupt ends the wait early, and stays set.
      *
-     * @return whether the module is one that warms up: the caller then warms its own layer code too
+     * @return whether the module is one that warms up: the caller then warms its own module code too
      */
     public static boolean awaitForModel(long rowFmas) {
         if (!waitsFor(WARM_UP_PROPERTY, rowFmas) || Thread.currentThread() == warmUpThread) {

@@ -1,4 +1,4 @@
-package dev.rnn4j.internal.layer;
+package dev.rnn4j.nn;
 
 import dev.rnn4j.Torch;
 import dev.rnn4j.nn.RNNBase.Mode;
@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The layer warm-up runs every mode through, and leaves the caller's random numbers and grad mode as they were. */
-class LayerWarmUpTest {
+/** The first-call warm-up runs every mode through and leaves the caller's random numbers and grad mode as they were. */
+class FirstCallWarmUpTest {
 
     @Test
     void runsEveryModeWithoutTouchingTheRandomGenerator() {
@@ -17,7 +17,7 @@ class LayerWarmUpTest {
         float[] expected = Torch.rand(8).toFloatArray();
         for (Mode mode : Mode.values()) {
             Torch.manualSeed(7);
-            LayerWarmUp.run(mode);   // throws if the mode's forward or backward fails; once() would only log it
+            FirstCallWarmUp.run(mode);   // throws if the mode's forward or backward fails; once() would only log it
             assertArrayEquals(expected, Torch.rand(8).toFloatArray(), mode + ": the warm-up drew random numbers");
         }
     }
@@ -25,10 +25,10 @@ class LayerWarmUpTest {
     @Test
     void leavesGradModeAsItWas() {
         try (var noGrad = Torch.noGrad()) {
-            LayerWarmUp.run(Mode.LSTM);
+            FirstCallWarmUp.run(Mode.LSTM);
             assertFalse(Torch.isGradEnabled());
         }
-        LayerWarmUp.run(Mode.GRU);
+        FirstCallWarmUp.run(Mode.GRU);
         assertTrue(Torch.isGradEnabled());
     }
 }
