@@ -16,8 +16,8 @@ onnx and onnxruntime in one interpreter, and rnn4j-core built with its tests com
    NAME.onnx with Onnx.export.
 3. Each NAME.onnx must pass onnx.checker (full check, shapes inferred) and onnxruntime (CPU) must give PyTorch's
    outputs within torch.testing.assert_close's float32 tolerances; onnxruntime's outputs are then written as
-   ort_output (ort_logits, ort_h), ort_h_n (ort_c), ort_c_n. OnnxExportTest checks that rnn4j still exports these very bytes and that its
-   module gives onnxruntime's outputs.
+   ort_output (ort_logits, ort_h), ort_h_n (ort_c), ort_c_n. OnnxExportTest checks that rnn4j still exports these
+   very bytes and that its module gives onnxruntime's outputs.
 """
 import os
 import subprocess

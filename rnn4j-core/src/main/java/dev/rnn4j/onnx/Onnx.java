@@ -14,14 +14,16 @@ import dev.rnn4j.nn.RNNCellBase;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
  * ONNX export, opset {@value OnnxGraph#OPSET}: a recurrent module ({@code RNN}, {@code LSTM}, {@code GRU}), a cell
  * ({@code RNNCell}, {@code LSTMCell}, {@code GRUCell}: one step) or a character model of {@code rnn4j train}, its
- * recurrent layers as ONNX's own RNN, LSTM and GRU operators, one per layer (any number of layers, one or two directions, with or without biases, tanh or relu, batch_first). The graph
- * computes the forward pass in eval mode (no dropout between layers), as {@code torch.onnx.export} does by default.
- * Files are written atomically: readers see the old file or the whole new one.
+ * recurrent layers as ONNX's own RNN, LSTM and GRU operators, one per layer (any number of layers, one or two
+ * directions, with or without biases, tanh or relu, batch_first). The graph computes the forward pass in eval mode
+ * (no dropout between layers), as {@code torch.onnx.export} does by default. Files are written atomically: readers
+ * see the old file or the whole new one.
  *
  * <p>PyTorch stores an LSTM's gates in the order input, forget, cell, output, and ONNX input, output, forget, cell;
  * a GRU's reset, update, new against ONNX's update, reset, hidden, whose {@code linear_before_reset=1} is PyTorch's
@@ -52,7 +54,7 @@ public final class Onnx {
      * L and N named dimensions, and {@code h0} (num_layers·D, N, H), and for an LSTM {@code c0}, as the module
      * takes them; outputs {@code output}, {@code h_n} and for an LSTM {@code c_n}, as it returns them.
      *
-     * <p>With {@code lengths}, a third input {@code lengths} (N) int32 gives each sequence's length (at most L), as
+     * <p>With {@code lengths}, an input {@code lengths} (N) int32 gives each sequence's length (at most L), as
      * a padded batch is packed with {@code Packing.packPaddedSequence}: the graph then gives what the module gives
      * for that packed batch, padded back with {@code padPackedSequence} to L steps (zeros past each sequence's
      * length), and each sequence's final states after its own last step.
@@ -201,6 +203,6 @@ public final class Onnx {
     }
 
     private static long[] longs(Tensor t) {
-        return java.util.Arrays.stream(t.shape().toArray()).asLongStream().toArray();
+        return Arrays.stream(t.shape().toArray()).asLongStream().toArray();
     }
 }
